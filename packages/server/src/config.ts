@@ -1,0 +1,103 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/**
+ * Every environment variable the server reads, with its default. `.env.example` and the
+ * README's configuration table list the same variables; a test keeps them in step.
+ */
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  SESSION_IDLE_MINUTES: positiveInt(30),
+  SESSION_ABSOLUTE_HOURS: positiveInt(12),
+  PATIENT_LINK_TTL_DAYS: positiveInt(14),
+  SIGN_IN_MAX_ATTEMPTS: positiveInt(10),
+  SIGN_IN_WINDOW_MINUTES: positiveInt(15),
+  DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+export const CONFIG_VARIABLES = Object.keys(EnvSchema.shape);
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly database:
+    | { readonly kind: 'pglite'; readonly dataDir: string | null }
+    | { readonly kind: 'postgres'; readonly url: string };
+  readonly publicUrl: string;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly sessionIdleMs: number;
+  readonly sessionAbsoluteMs: number;
+  readonly patientLinkTtlMs: number;
+  readonly signIn: { readonly maxAttempts: number; readonly windowMs: number };
+  readonly demoData: boolean;
+  readonly cookieSecure: boolean;
+  readonly trustProxy: boolean;
+  /** Where the built web app is; null serves the API only. */
+  readonly webDistDir: string | null;
+}
+
+/** The environment could not be parsed; `problems` names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const MINUTE_MS = 60_000;
+
+/** Parses the whole environment once. Empty variables count as unset. */
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  options: { webDistDir?: string | null } = {},
+): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(
+      ([key, value]) => CONFIG_VARIABLES.includes(key) && value !== undefined && value !== '',
+    ),
+  );
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database:
+      e.DATABASE_URL === undefined
+        ? { kind: 'pglite', dataDir }
+        : { kind: 'postgres', url: e.DATABASE_URL },
+    publicUrl,
+    logLevel: e.LOG_LEVEL,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * MINUTE_MS,
+    sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 60 * MINUTE_MS,
+    patientLinkTtlMs: e.PATIENT_LINK_TTL_DAYS * 24 * 60 * MINUTE_MS,
+    signIn: { maxAttempts: e.SIGN_IN_MAX_ATTEMPTS, windowMs: e.SIGN_IN_WINDOW_MINUTES * MINUTE_MS },
+    demoData: e.DEMO_DATA === 'auto',
+    cookieSecure:
+      e.COOKIE_SECURE === 'auto' ? publicUrl.startsWith('https://') : e.COOKIE_SECURE === 'true',
+    trustProxy: e.TRUST_PROXY === 'true',
+    webDistDir: options.webDistDir === undefined ? null : options.webDistDir,
+  };
+}

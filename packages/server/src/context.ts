@@ -1,0 +1,12 @@
+import type { Db } from '@workup/db';
+import type { Config } from './config';
+import type { Clock } from './services/clock';
+import type { ScryptParams } from './services/passwords';
+
+/** What route plugins need, passed in by createApp (no module singletons). */
+export interface RouteContext {
+  readonly config: Config;
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly passwordParams: ScryptParams;
+}

@@ -1,0 +1,10 @@
+export { createApp } from './app';
+export type { App, AppDeps } from './app';
+export { loadConfig, ConfigError, CONFIG_VARIABLES, EnvSchema } from './config';
+export type { Config } from './config';
+export { createLogger, REDACT_PATHS } from './logger';
+export { AppError } from './errors';
+export type { Clock } from './services/clock';
+export { seedDemoData, DEMO_CLINICIAN_EMAIL } from './services/demo-data';
+export { hashPassword, verifyPassword, OWASP_SCRYPT } from './services/passwords';
+export type { ScryptParams } from './services/passwords';

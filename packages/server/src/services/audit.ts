@@ -1,0 +1,45 @@
+import type { FastifyRequest } from 'fastify';
+import { recordAuditEvent, type Db } from '@workup/db';
+import type { Clock } from './clock';
+
+export interface AuditInput {
+  /** Who acted, when the request does not say yet (a sign-in). */
+  readonly actor?: { actorType: 'staff' | 'patient_link' | 'system'; actorId: string | null };
+  readonly action: string;
+  readonly outcome: 'success' | 'denied' | 'failure';
+  readonly patientId?: string | null;
+  readonly subjectType?: string;
+  readonly subjectId?: string;
+  /** Never names, tokens or answers: counts, codes and ids only. */
+  readonly detail?: Record<string, unknown>;
+}
+
+/**
+ * Records who did what to which patient's data. The actor comes from the request: the
+ * signed-in staff member, the questionnaire link, or nobody (a failed sign-in).
+ */
+export async function audit(
+  db: Db,
+  clock: Clock,
+  request: FastifyRequest,
+  input: AuditInput,
+): Promise<void> {
+  const actor =
+    input.actor ??
+    (request.staff
+      ? { actorType: 'staff' as const, actorId: request.staff.user.id }
+      : request.patientLink
+        ? { actorType: 'patient_link' as const, actorId: request.patientLink.id }
+        : { actorType: 'system' as const, actorId: null });
+  await recordAuditEvent(db, {
+    at: clock.now(),
+    ...actor,
+    action: input.action,
+    outcome: input.outcome,
+    patientId: input.patientId ?? null,
+    subjectType: input.subjectType ?? null,
+    subjectId: input.subjectId ?? null,
+    requestId: request.id,
+    detail: input.detail ?? null,
+  });
+}

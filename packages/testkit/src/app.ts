@@ -1,0 +1,124 @@
+import { createServer } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from '@workup/db';
+import { createStaffUser, createUnit } from '@workup/db';
+import {
+  createApp,
+  createLogger,
+  hashPassword,
+  loadConfig,
+  type App,
+  type Clock,
+  type Config,
+  type ScryptParams,
+} from '@workup/server';
+import { openTestDatabase } from './database';
+
+/** Cheap scrypt parameters so that tests do not spend a second per sign-in. */
+export const TEST_SCRYPT: ScryptParams = { log2N: 10, r: 8, p: 1 };
+
+export const WEB_DIST_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface TestStaff {
+  readonly id: string;
+  readonly unitId: string;
+  readonly email: string;
+  readonly password: string;
+}
+
+export interface TestApp {
+  readonly app: App;
+  readonly config: Config;
+  readonly clinician: TestStaff;
+  /** Creates another unit with its own clinician (to test that units cannot see each other). */
+  addClinician(unitName: string): Promise<TestStaff>;
+}
+
+/**
+ * The real app on `database` with a unit and a clinician, silent logs (or a given stream),
+ * cheap password hashing and optional config overrides through `env`.
+ */
+export async function createTestApp(
+  database: Database,
+  options: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    webDistDir?: string | null;
+    logStream?: NodeJS.WritableStream;
+  } = {},
+): Promise<TestApp> {
+  const config = loadConfig(
+    { LOG_LEVEL: options.logStream ? 'info' : 'silent', ...options.env },
+    { webDistDir: options.webDistDir ?? null },
+  );
+  const logger = createLogger({ level: config.logLevel }, options.logStream);
+  const clock = options.clock ?? { now: () => new Date() };
+  const app = await createApp({
+    config,
+    database,
+    logger,
+    clock,
+    passwordParams: TEST_SCRYPT,
+  });
+  let counter = 0;
+  const addClinician = async (unitName: string): Promise<TestStaff> => {
+    counter += 1;
+    const now = clock.now();
+    const unit = await createUnit(database.db, { name: unitName, now });
+    const email = `clinician${counter}@test.workup.invalid`;
+    const password = `correct horse battery staple ${counter}`;
+    const user = await createStaffUser(database.db, {
+      unitId: unit.id,
+      email,
+      displayName: `Test Clinician ${counter}`,
+      role: 'clinician',
+      passwordHash: await hashPassword(password, TEST_SCRYPT),
+      now,
+    });
+    return { id: user.id, unitId: unit.id, email, password };
+  };
+  const clinician = await addClinician('Test Health Centre');
+  return { app, config, clinician, addClinician };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        if (address && typeof address === 'object') resolvePort(address.port);
+        else reject(new Error('no port'));
+      });
+    });
+  });
+}
+
+/**
+ * The whole app listening on 127.0.0.1 with an in-memory database, serving the built web app
+ * from packages/web/dist (npm test builds it first).
+ */
+export async function startTestServer(): Promise<{
+  baseUrl: string;
+  clinician: { email: string; password: string };
+  close(): Promise<void>;
+}> {
+  const database = await openTestDatabase('pglite');
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const { app, clinician } = await createTestApp(database, {
+    env: { PUBLIC_URL: baseUrl },
+    webDistDir: WEB_DIST_DIR,
+  });
+  await app.listen({ port, host: '127.0.0.1' });
+  return {
+    baseUrl,
+    clinician: { email: clinician.email, password: clinician.password },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
