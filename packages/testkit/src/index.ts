@@ -1,5 +1,5 @@
 export { FakeClock } from './clock';
 export { describeEachDatabase, openTestDatabase } from './database';
 export type { TestDatabaseKind } from './database';
-export { createTestApp, startTestServer, TEST_SCRYPT, WEB_DIST_DIR } from './app';
+export { createTestApp, freePort, startTestServer, TEST_SCRYPT, WEB_DIST_DIR } from './app';
 export type { TestApp, TestStaff } from './app';
