@@ -3,3 +3,12 @@ export { describeEachDatabase, openTestDatabase } from './database';
 export type { TestDatabaseKind } from './database';
 export { createTestApp, freePort, startTestServer, TEST_SCRYPT, WEB_DIST_DIR } from './app';
 export type { TestApp, TestStaff } from './app';
+export {
+  AXE_TAGS,
+  DEFAULT_CHROMIUM_PATH,
+  checkAxe,
+  chromiumPath,
+  collectConsoleErrors,
+  launchBrowserOrSkip,
+} from './browser';
+export type { AxeReport, ExpectedConsoleError } from './browser';

@@ -1,0 +1,239 @@
+import {
+  CSRF_HEADER,
+  PatientDetailSchema,
+  PatientListSchema,
+  PatientSummarySchema,
+  ProblemSchema,
+  QuestionnaireFormSchema,
+  QuestionnaireLinkSchema,
+  SessionInfoSchema,
+  SubmitAnswersResponseSchema,
+} from '@workup/contracts';
+import type {
+  CreateLinkRequest,
+  CreatePatientRequest,
+  PatientDetail,
+  PatientList,
+  PatientSummary,
+  QuestionnaireForm,
+  QuestionnaireLink,
+  SessionInfo,
+  SignInRequest,
+  SubmitAnswersRequest,
+  SubmitAnswersResponse,
+} from '@workup/contracts';
+
+/**
+ * Codes the client itself raises, next to the server's problem codes: the server could not be
+ * reached, or it answered with something that is not what the contract promises.
+ */
+export const CLIENT_ERROR_CODES = ['network_error', 'invalid_response'] as const;
+
+/** Bad fields of a request, keyed by the dotted path of each field (`answers.9`). */
+export type FieldErrors = Readonly<Record<string, string>>;
+
+/**
+ * The one error every API call throws. Screens branch on `code` (never on the message) and map
+ * it to a localised text; `fieldErrors` holds the server's validation messages by field path.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fieldErrors: FieldErrors = {},
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** Whether `error` is an `ApiError` with one of the given codes. */
+export function isApiError(error: unknown, ...codes: readonly string[]): error is ApiError {
+  return error instanceof ApiError && (codes.length === 0 || codes.includes(error.code));
+}
+
+/** The key under which a field's error is kept: its path joined with dots. */
+export function fieldKey(path: readonly (string | number)[]): string {
+  return path.map(String).join('.');
+}
+
+/** Turns an error response's status and parsed body into an `ApiError`. */
+export function problemToApiError(status: number, body: unknown): ApiError {
+  const parsed = ProblemSchema.safeParse(body);
+  if (!parsed.success) {
+    return new ApiError(status, 'invalid_response', `Unexpected error response (HTTP ${status})`);
+  }
+  const problem = parsed.data;
+  const fieldErrors: Record<string, string> = {};
+  for (const error of problem.errors ?? []) {
+    const key = fieldKey(error.path);
+    fieldErrors[key] ??= error.message;
+  }
+  return new ApiError(status, problem.code, problem.detail ?? problem.title, fieldErrors);
+}
+
+/** The part of a zod schema the client needs; keeps the client independent of zod itself. */
+export interface ResponseSchema<T> {
+  safeParse(input: unknown): { success: true; data: T } | { success: false; error: unknown };
+}
+
+/** `fetch`, or a fake of it in tests. */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+const defaultFetch: FetchLike = (input, init) => fetch(input, init);
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    // Not JSON (e.g. a proxy's HTML error page): the caller reports it as an invalid response.
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+}
+
+async function send(fetchFn: FetchLike, path: string, init: RequestInit): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetchFn(path, init);
+  } catch (cause) {
+    throw new ApiError(0, 'network_error', 'The server could not be reached', {}, { cause });
+  }
+  if (!response.ok) throw problemToApiError(response.status, await readJson(response));
+  return response;
+}
+
+async function parseBody<T>(response: Response, schema: ResponseSchema<T>): Promise<T> {
+  const parsed = schema.safeParse(await readJson(response));
+  if (!parsed.success) {
+    throw new ApiError(
+      response.status,
+      'invalid_response',
+      'The server answered with an unexpected body',
+      {},
+      { cause: parsed.error },
+    );
+  }
+  return parsed.data;
+}
+
+/** Calls of the signed-in staff member, authenticated by the session cookie. */
+export interface StaffApi {
+  /** The current session, or null when nobody is signed in. */
+  getSession(): Promise<SessionInfo | null>;
+  signIn(request: SignInRequest): Promise<SessionInfo>;
+  signOut(): Promise<void>;
+  listPatients(): Promise<PatientList>;
+  createPatient(request: CreatePatientRequest): Promise<PatientSummary>;
+  getPatient(patientId: string): Promise<PatientDetail>;
+  createQuestionnaireLink(
+    patientId: string,
+    request: CreateLinkRequest,
+  ): Promise<QuestionnaireLink>;
+}
+
+const API = '/api/v1';
+
+/**
+ * A client for the staff API. It remembers the session's CSRF token and sends it with every
+ * change, as the server requires of cookie-authenticated requests.
+ */
+export function createStaffApi(fetchFn: FetchLike = defaultFetch): StaffApi {
+  let csrfToken: string | null = null;
+
+  const get = async <T>(path: string, schema: ResponseSchema<T>): Promise<T> => {
+    const response = await send(fetchFn, `${API}${path}`, {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    });
+    return parseBody(response, schema);
+  };
+
+  const post = (path: string, body: unknown): Promise<Response> => {
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'content-type': 'application/json',
+    };
+    if (csrfToken !== null) headers[CSRF_HEADER] = csrfToken;
+    return send(fetchFn, `${API}${path}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers,
+      body: JSON.stringify(body ?? {}),
+    });
+  };
+
+  const remember = (session: SessionInfo): SessionInfo => {
+    csrfToken = session.csrfToken;
+    return session;
+  };
+
+  return {
+    async getSession() {
+      try {
+        return remember(await get('/auth/session', SessionInfoSchema));
+      } catch (error) {
+        if (isApiError(error, 'unauthenticated')) {
+          csrfToken = null;
+          return null;
+        }
+        throw error;
+      }
+    },
+    async signIn(request) {
+      return remember(await parseBody(await post('/auth/sign-in', request), SessionInfoSchema));
+    },
+    async signOut() {
+      await post('/auth/sign-out', {});
+      csrfToken = null;
+    },
+    listPatients() {
+      return get('/patients', PatientListSchema);
+    },
+    async createPatient(request) {
+      return parseBody(await post('/patients', request), PatientSummarySchema);
+    },
+    getPatient(patientId) {
+      return get(`/patients/${encodeURIComponent(patientId)}`, PatientDetailSchema);
+    },
+    async createQuestionnaireLink(patientId, request) {
+      const path = `/patients/${encodeURIComponent(patientId)}/questionnaire-links`;
+      return parseBody(await post(path, request), QuestionnaireLinkSchema);
+    },
+  };
+}
+
+/** Calls of a patient answering a questionnaire, authenticated by the link's token only. */
+export interface RespondApi {
+  getForm(): Promise<QuestionnaireForm>;
+  submitAnswers(request: SubmitAnswersRequest): Promise<SubmitAnswersResponse>;
+}
+
+/** A client for the patient's questionnaire link. It never sends cookies or a referrer. */
+export function createRespondApi(token: string, fetchFn: FetchLike = defaultFetch): RespondApi {
+  const base: RequestInit = { credentials: 'omit', referrerPolicy: 'no-referrer' };
+  const authorization = `Bearer ${token}`;
+  return {
+    async getForm() {
+      const response = await send(fetchFn, `${API}/respond`, {
+        ...base,
+        headers: { accept: 'application/json', authorization },
+      });
+      return parseBody(response, QuestionnaireFormSchema);
+    },
+    async submitAnswers(request) {
+      const response = await send(fetchFn, `${API}/respond`, {
+        ...base,
+        method: 'POST',
+        headers: { accept: 'application/json', 'content-type': 'application/json', authorization },
+        body: JSON.stringify(request),
+      });
+      return parseBody(response, SubmitAnswersResponseSchema);
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { Loading } from '../ui/loading';
+import { RESPOND_PATH } from './paths';
+
+// Two chunks: the patient's questionnaire stays small on a phone, and none of the staff code
+// (or TanStack Query) is downloaded by a patient.
+const RespondRoute = lazy(() =>
+  import('../features/respond/respond-route').then((module) => ({ default: module.RespondRoute })),
+);
+const ClinicianApp = lazy(() =>
+  import('./clinician-app').then((module) => ({ default: module.ClinicianApp })),
+);
+
+/** The whole app: the patient route and, for every other path, the staff workspace. */
+export function App() {
+  return (
+    <BrowserRouter>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path={RESPOND_PATH} element={<RespondRoute />} />
+          <Route path="*" element={<ClinicianApp />} />
+        </Routes>
+      </Suspense>
+    </BrowserRouter>
+  );
+}

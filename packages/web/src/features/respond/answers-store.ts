@@ -1,0 +1,45 @@
+import type { ChosenAnswers } from './respond-steps';
+
+/**
+ * Answers chosen so far, kept in this tab's session storage (with the link they belong to) so
+ * that a reload mid-questionnaire keeps them. Cleared once the answers are sent.
+ */
+const ANSWERS_KEY = 'workup.respond.answers';
+
+type AnswerStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+function isChosenAnswers(value: unknown): value is Record<string, number> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((code) => Number.isInteger(code))
+  );
+}
+
+/** The answers saved for `token`, or none when nothing (or another link's answers) is saved. */
+export function loadAnswers(storage: AnswerStorage | null, token: string): ChosenAnswers {
+  const saved = storage?.getItem(ANSWERS_KEY) ?? null;
+  if (saved === null) return {};
+  try {
+    const parsed = JSON.parse(saved) as unknown;
+    if (typeof parsed !== 'object' || parsed === null) return {};
+    const { token: savedToken, answers } = parsed as { token?: unknown; answers?: unknown };
+    return savedToken === token && isChosenAnswers(answers) ? answers : {};
+  } catch (error) {
+    if (error instanceof SyntaxError) return {};
+    throw error;
+  }
+}
+
+export function saveAnswers(
+  storage: AnswerStorage | null,
+  token: string,
+  answers: ChosenAnswers,
+): void {
+  storage?.setItem(ANSWERS_KEY, JSON.stringify({ token, answers }));
+}
+
+export function clearAnswers(storage: AnswerStorage | null): void {
+  storage?.removeItem(ANSWERS_KEY);
+}
