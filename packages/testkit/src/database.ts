@@ -34,7 +34,6 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<Database
   });
   return {
     ...database,
-    durability: () => database.durability(),
     async close() {
       await database.close();
       const cleanup = new pg.Client({ connectionString: url });

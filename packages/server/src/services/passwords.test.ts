@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hashPassword, OWASP_SCRYPT, verifyPassword } from './passwords';
+import { dummyPasswordHash, hashPassword, OWASP_SCRYPT, verifyPassword } from './passwords';
 
 const CHEAP = { log2N: 10, r: 8, p: 1 };
 
@@ -29,5 +29,12 @@ describe('password hashing (scrypt)', () => {
 
   it('does not accept a malformed hash', async () => {
     assert.deepEqual(await verifyPassword('x', 'plaintext'), { ok: false, needsRehash: false });
+  });
+});
+
+describe('dummy password hash', () => {
+  it('is made with the parameters asked for, so unknown e-mails cost as much as real ones', async () => {
+    assert.match(await dummyPasswordHash(CHEAP), /^scrypt\$ln=10,/);
+    assert.match(await dummyPasswordHash({ ...CHEAP, log2N: 11 }), /^scrypt\$ln=11,/);
   });
 });

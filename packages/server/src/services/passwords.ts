@@ -65,9 +65,17 @@ export async function verifyPassword(
   return { ok, needsRehash };
 }
 
-/** A hash of nothing, to spend the same time on an unknown e-mail as on a wrong password. */
-let dummyHash: Promise<string> | null = null;
+/**
+ * A hash of nothing, to spend the same time on an unknown e-mail as on a wrong password. One
+ * per parameter set, so a caller with other parameters never compares against a cheaper hash.
+ */
+const dummyHashes = new Map<string, Promise<string>>();
 export function dummyPasswordHash(params: ScryptParams): Promise<string> {
-  dummyHash ??= hashPassword(randomBytes(16).toString('hex'), params);
-  return dummyHash;
+  const key = `${params.log2N},${params.r},${params.p}`;
+  let hash = dummyHashes.get(key);
+  if (hash === undefined) {
+    hash = hashPassword(randomBytes(16).toString('hex'), params);
+    dummyHashes.set(key, hash);
+  }
+  return hash;
 }
