@@ -8,6 +8,10 @@ export type Timestamp = z.infer<typeof TimestampSchema>;
 export const IdSchema = z.uuid();
 export type Id = z.infer<typeof IdSchema>;
 
+/** A calendar date, `YYYY-MM-DD` (ISO 8601), that exists in the calendar. */
+export const DateSchema = z.iso.date();
+export type IsoDate = z.infer<typeof DateSchema>;
+
 /**
  * RFC 9457 problem details, as every HTTP error is written. `code` is stable and is what
  * clients branch on; `detail` is for people. Validation errors list each bad field's path.

@@ -9,12 +9,24 @@ export const SbtRiskSchema = z.enum(SBT_RISK_GROUPS);
 export type SbtRisk = z.infer<typeof SbtRiskSchema>;
 
 /** Scores of the STarT Back Screening Tool (contracts.md §1). */
-export const SbtScoresSchema = z.object({
+export const SbtScoresSchema = z.strictObject({
   total: z.int().min(0).max(9),
   psychosocial: z.int().min(0).max(5),
   risk: SbtRiskSchema,
 });
 export type SbtScores = z.infer<typeof SbtScoresSchema>;
+
+const ScalarSchema = z.union([z.number(), z.string(), z.boolean(), z.null()]);
+/**
+ * One score: a number, a code, a flag, or (for checklists such as red flags) a list of codes or
+ * a record of them. Each instrument's exact shape is in `INSTRUMENT_SCORES_SCHEMAS`.
+ */
+export const ScoreValueSchema = z.union([
+  ScalarSchema,
+  z.array(z.string()),
+  z.record(z.string(), ScalarSchema),
+]);
+export type ScoreValue = z.infer<typeof ScoreValueSchema>;
 
 /**
  * The result of scoring one response (contracts.md §4, `workup score`). When the instrument's
@@ -25,7 +37,7 @@ export const ScoreResultSchema = z.object({
   version: z.string(),
   complete: z.boolean(),
   missing: z.array(z.string()),
-  scores: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])).nullable(),
+  scores: z.record(z.string(), ScoreValueSchema).nullable(),
   reason: z.string().optional(),
 });
 export type ScoreResult = z.infer<typeof ScoreResultSchema>;

@@ -1,15 +1,29 @@
 export type {
   AnswerIssue,
   AnswerOption,
+  ChoiceItem,
+  ConformanceCheck,
+  CutOff,
+  Instrument,
   InstrumentDefinition,
+  IntegerItem,
   ItemDefinition,
   LicenceInfo,
+  ScoreOptions,
   ScoreOutcome,
+  Scores,
+  ScoringRule,
+  ValueSet,
+  Verification,
 } from './types';
-export { answersSchemaFor, missingItems } from './answers';
+export { CONFORMANCE_CHECKS } from './types';
+export { answersSchemaFor, missingItems, type Answers } from './answers';
+export { createScorer, sumOfCodes, type Computation, type ScoringContext } from './scorer';
+export { findInstrument, INSTRUMENTS, isInstrumentId, scoreInstrument } from './registry';
 export { sbtDefinition } from './sbt/definition';
 export {
   classifySbtRisk,
+  sbtInstrument,
   scoreSbt,
   SBT_BOTHERSOME_POSITIVE_MIN_CODE,
   SBT_LOW_RISK_MAX_TOTAL,

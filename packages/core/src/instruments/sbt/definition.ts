@@ -22,19 +22,41 @@ export const sbtDefinition: InstrumentDefinition = {
     wordingMayBeShipped: false,
   },
   items: [
-    { key: '1', text: 'Back pain has spread down one or both legs', options: AGREE },
-    { key: '2', text: 'Pain in the shoulder or neck as well', options: AGREE },
-    { key: '3', text: 'Walked only short distances because of back pain', options: AGREE },
-    { key: '4', text: 'Dressed more slowly than usual because of back pain', options: AGREE },
     {
+      kind: 'choice',
+      key: '1',
+      text: 'Back pain has spread down one or both legs',
+      options: AGREE,
+    },
+    { kind: 'choice', key: '2', text: 'Pain in the shoulder or neck as well', options: AGREE },
+    {
+      kind: 'choice',
+      key: '3',
+      text: 'Walked only short distances because of back pain',
+      options: AGREE,
+    },
+    {
+      kind: 'choice',
+      key: '4',
+      text: 'Dressed more slowly than usual because of back pain',
+      options: AGREE,
+    },
+    {
+      kind: 'choice',
       key: '5',
       text: 'Being physically active is not really safe with my condition',
       options: AGREE,
     },
-    { key: '6', text: 'Worrying thoughts often on my mind', options: AGREE },
-    { key: '7', text: 'My back pain is terrible and will never improve', options: AGREE },
-    { key: '8', text: 'Not enjoying the things I used to enjoy', options: AGREE },
+    { kind: 'choice', key: '6', text: 'Worrying thoughts often on my mind', options: AGREE },
     {
+      kind: 'choice',
+      key: '7',
+      text: 'My back pain is terrible and will never improve',
+      options: AGREE,
+    },
+    { kind: 'choice', key: '8', text: 'Not enjoying the things I used to enjoy', options: AGREE },
+    {
+      kind: 'choice',
       key: '9',
       text: 'How much has back pain bothered you overall?',
       options: [

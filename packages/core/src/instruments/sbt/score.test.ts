@@ -17,9 +17,9 @@ interface Case {
   };
 }
 
-const cases = JSON.parse(readFileSync(new URL('./cases.json', import.meta.url), 'utf8')) as
-  { cases: Case[] } | Case[];
-const caseList = Array.isArray(cases) ? cases : cases.cases;
+const caseList = (
+  JSON.parse(readFileSync(new URL('./cases.json', import.meta.url), 'utf8')) as { cases: Case[] }
+).cases;
 
 const KEYS = sbtDefinition.items.map((item) => item.key);
 const complete = (codes: readonly number[]) =>

@@ -97,7 +97,11 @@ export const respondRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, 
         items: sbtDefinition.items.map((item) => ({
           key: item.key,
           text: item.text,
-          options: item.options.map((option) => ({ code: option.code, label: option.label })),
+          // STarT Back has choice items only; numeric items reach the form with issue 6.
+          options:
+            item.kind === 'choice'
+              ? item.options.map((option) => ({ code: option.code, label: option.label }))
+              : [],
         })),
         expiresAt: assignment.expiresAt.toISOString(),
       };

@@ -6,7 +6,10 @@ import { invalidItemKeys, nextStep, pageOf, resolveStep, toSubmitRequest } from 
 const items = sbtDefinition.items.map((item) => ({
   key: item.key,
   text: item.text,
-  options: item.options.map((option) => ({ code: option.code, label: option.label })),
+  options:
+    item.kind === 'choice'
+      ? item.options.map((option) => ({ code: option.code, label: option.label }))
+      : [],
 }));
 
 describe('resolveStep', () => {

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { SbtScoresSchema } from './score-result';
+import type { InstrumentId } from './catalog';
+
+/**
+ * The scores each instrument returns, keyed as contracts.md §1 fixes them. The conformance
+ * suite validates every result against its instrument's schema, so a score that is renamed,
+ * dropped or out of range fails a test.
+ */
+export const RISK_GROUPS = ['low', 'medium', 'high'] as const;
+export const URGENCIES = ['emergency', 'urgent', 'soon', 'routine', 'none'] as const;
+export const UrgencySchema = z.enum(URGENCIES);
+export type Urgency = z.infer<typeof UrgencySchema>;
+
+export const Ompsq10ScoresSchema = z.strictObject({
+  total: z.int().min(1).max(100),
+  risk: z.enum(RISK_GROUPS),
+});
+
+export const ODI_BANDS = ['minimal', 'moderate', 'severe', 'crippled', 'bedbound'] as const;
+export const OdiScoresSchema = z.strictObject({
+  percent: z.number().min(0).max(100),
+  band: z.enum(ODI_BANDS),
+});
+
+export const RmdqScoresSchema = z.strictObject({ total: z.int().min(0).max(24) });
+
+export const FabqScoresSchema = z.strictObject({
+  pa: z.int().min(0).max(24),
+  work: z.int().min(0).max(42),
+});
+
+export const PseqScoresSchema = z.strictObject({ total: z.int().min(0).max(60) });
+
+export const Eq5d3lScoresSchema = z.strictObject({
+  profile: z.string().regex(/^[123]{5}$/),
+  index: z.number().nullable(),
+  vas: z.int().min(0).max(100).nullable(),
+});
+
+export const BbqScoresSchema = z.strictObject({ total: z.int().min(9).max(45) });
+
+export const WAS_CATEGORIES = ['poor', 'moderate', 'good'] as const;
+export const WasScoresSchema = z.strictObject({
+  score: z.int().min(0).max(10),
+  category: z.enum(WAS_CATEGORIES),
+});
+
+export const DEPS_CATEGORIES = ['none', 'subclinical', 'depression'] as const;
+export const DepsScoresSchema = z.strictObject({
+  total: z.int().min(0).max(30),
+  category: z.enum(DEPS_CATEGORIES),
+});
+
+export const PromisPf20ScoresSchema = z.strictObject({
+  raw: z.number().min(20).max(100),
+  t: z.number().nullable(),
+  se: z.number().nullable(),
+});
+
+export const PainNrsScoresSchema = z.strictObject({
+  back: z.int().min(0).max(10).nullable(),
+  leg: z.int().min(0).max(10).nullable(),
+});
+
+export const MotivationScoresSchema = z.strictObject({
+  importance: z.int().min(0).max(10).nullable(),
+  confidence: z.int().min(0).max(10).nullable(),
+  readiness: z.int().min(0).max(10).nullable(),
+  low: z.boolean(),
+});
+
+export const RED_FLAG_CONDITIONS = [
+  'cauda_equina',
+  'malignancy',
+  'infection',
+  'fracture',
+  'axial_spa',
+] as const;
+export const RedFlagConditionSchema = z.enum(RED_FLAG_CONDITIONS);
+export type RedFlagCondition = z.infer<typeof RedFlagConditionSchema>;
+export const RedFlagsScoresSchema = z.strictObject({
+  suspicion: z.record(RedFlagConditionSchema, z.boolean()),
+  urgency: UrgencySchema,
+});
+
+export const WorkScoresSchema = z.strictObject({
+  blue: z.array(z.string()),
+  black: z.array(z.string()),
+});
+
+/** STarT MSK is structure only (reference.md §2, §26): it returns no scores until verified. */
+export const StartMskScoresSchema = z.strictObject({});
+
+export const INSTRUMENT_SCORES_SCHEMAS = {
+  sbt: SbtScoresSchema,
+  ompsq10: Ompsq10ScoresSchema,
+  odi: OdiScoresSchema,
+  rmdq: RmdqScoresSchema,
+  fabq: FabqScoresSchema,
+  pseq: PseqScoresSchema,
+  eq5d3l: Eq5d3lScoresSchema,
+  bbq: BbqScoresSchema,
+  was: WasScoresSchema,
+  deps: DepsScoresSchema,
+  promis_pf20: PromisPf20ScoresSchema,
+  pain_nrs: PainNrsScoresSchema,
+  motivation: MotivationScoresSchema,
+  red_flags: RedFlagsScoresSchema,
+  work: WorkScoresSchema,
+  startmsk: StartMskScoresSchema,
+} as const satisfies Record<InstrumentId, z.ZodType>;
