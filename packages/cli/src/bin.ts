@@ -6,6 +6,7 @@ const exitCode = await main(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
+  stderrIsTerminal: process.stderr.isTTY,
 });
 // process.exitCode rather than process.exit(): lets piped stdout finish writing first.
 process.exitCode = exitCode;

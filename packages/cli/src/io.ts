@@ -17,8 +17,10 @@ export interface CliIo {
   /** Standard input: `process.stdin`, or e.g. `Readable.from(['{"answers": {}}'])` in tests. */
   readonly stdin: AsyncIterable<string | Uint8Array>;
   readonly stdout: TextSink;
-  /** Errors (as JSON) and, later, logs go here, never to stdout. */
+  /** Errors (as JSON) and progress reports go here, never to stdout. */
   readonly stderr: TextSink;
+  /** True when standard error is a terminal: only then is progress drawn. */
+  readonly stderrIsTerminal?: boolean;
 }
 
 /** `FILE` absent or `-` means standard input. */
@@ -67,6 +69,27 @@ export async function* readInputLines(
   } finally {
     lines.close();
   }
+}
+
+/**
+ * Collects output lines and writes them in chunks of about 64 kB, so that a 100,000-line run
+ * makes a few hundred writes rather than 100,000. Call `flush()` at the end.
+ */
+export function createLineBuffer(sink: TextSink, chunkSize = 65_536) {
+  let pending = '';
+  return {
+    writeJson(value: unknown): void {
+      pending += `${JSON.stringify(value)}\n`;
+      if (pending.length >= chunkSize) {
+        sink.write(pending);
+        pending = '';
+      }
+    },
+    flush(): void {
+      if (pending !== '') sink.write(pending);
+      pending = '';
+    },
+  };
 }
 
 /** Writes one value as one line of JSON. */

@@ -6,16 +6,23 @@ import { Readable } from 'node:stream';
 import { test } from 'node:test';
 import { main } from '../main';
 
-/** Runs `main` with in-memory streams. */
-async function run(argv: string[], stdinText = '') {
+/** Runs `main` with in-memory streams; `terminal` pretends standard error is a terminal. */
+async function run(argv: string[], stdinText = '', terminal = false) {
   let stdout = '';
   let stderr = '';
+  let writes = 0;
   const code = await main(argv, {
     stdin: Readable.from([stdinText]),
-    stdout: { write: (text: string) => (stdout += text) },
+    stdout: {
+      write: (text: string) => {
+        writes += 1;
+        stdout += text;
+      },
+    },
     stderr: { write: (text: string) => (stderr += text) },
+    stderrIsTerminal: terminal,
   });
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, writes };
 }
 
 function lines(text: string): unknown[] {
@@ -180,5 +187,36 @@ await test('workup score sbt', async (t) => {
     assert.equal(code, 1);
     const body = JSON.parse(stderr) as { error: { code: string } };
     assert.equal(body.error.code, 'read_failed');
+  });
+
+  await t.test(
+    'scores 100,000 NDJSON lines in order, in batched writes, with progress on a terminal',
+    async () => {
+      const count = 100_000;
+      const file = join(dir, 'many.ndjson');
+      const input: string[] = [];
+      for (let index = 0; index < count; index += 1) {
+        input.push(JSON.stringify({ answers: index % 1000 === 999 ? { '9': 7 } : MEDIUM }));
+      }
+      await writeFile(file, `${input.join('\n')}\n`);
+      const { code, stdout, stderr, writes } = await run(
+        ['score', 'sbt', '--ndjson', file],
+        '',
+        true,
+      );
+      assert.equal(code, 2, 'a bad line makes the exit code 2');
+      const results = stdout.trimEnd().split('\n');
+      assert.equal(results.length, count, 'one output line per input line');
+      assert.match(results[999] ?? '', /"error".*"path":\["answers","9"\]/);
+      assert.match(results[998] ?? '', /"total":5/);
+      assert.ok(writes < 1000, `output is batched (${String(writes)} writes)`);
+      assert.match(stderr, /scoring sbt \[#+\] 100% 100,000 lines/);
+      assert.ok(stderr.endsWith('\n'), 'the progress line is ended');
+    },
+  );
+
+  await t.test('draws no progress when standard error is not a terminal', async () => {
+    const { stderr } = await run(['score', 'sbt', '--ndjson'], JSON.stringify({ answers: MEDIUM }));
+    assert.equal(stderr, '');
   });
 });

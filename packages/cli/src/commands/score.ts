@@ -1,8 +1,18 @@
+import { stat } from 'node:fs/promises';
 import { SubmitAnswersRequestSchema, type ScoreResult } from '@workup/contracts';
+import { INSTRUMENTS, type Instrument } from '@workup/core';
 import type { Command } from 'commander';
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, toErrorBody } from '../errors';
-import { SCORABLE_INSTRUMENTS, type ScorableInstrument } from '../instruments';
-import { parseJson, readInputLines, readInputText, writeJsonLine, type CliIo } from '../io';
+import { SCORABLE_INSTRUMENTS } from '../instruments';
+import {
+  createLineBuffer,
+  parseJson,
+  readInputLines,
+  readInputText,
+  writeJsonLine,
+  type CliIo,
+} from '../io';
+import { createProgress } from '../progress';
 import type { CommandContext } from './context';
 
 export interface ScoreOptions {
@@ -10,9 +20,18 @@ export interface ScoreOptions {
   readonly ndjson?: boolean;
 }
 
-function findInstrument(id: string): ScorableInstrument {
+function findInstrument(id: string): Instrument {
   const instrument = SCORABLE_INSTRUMENTS.get(id);
   if (instrument === undefined) {
+    const structureOnly = [...INSTRUMENTS.values()].find(
+      (candidate) => candidate.definition.id === id,
+    );
+    if (structureOnly !== undefined) {
+      throw new CliError(
+        'not_scorable',
+        `instrument "${id}" is structure only: its scoring is not verified yet`,
+      );
+    }
     const known = [...SCORABLE_INSTRUMENTS.keys()].join(', ');
     throw new CliError('unknown_instrument', `unknown instrument "${id}"; known: ${known}`);
   }
@@ -20,19 +39,20 @@ function findInstrument(id: string): ScorableInstrument {
 }
 
 /** `--value-set` is checked before any input is read: an instrument without value sets refuses it. */
-function checkValueSet(instrument: ScorableInstrument, valueSet: string | undefined): void {
+function checkValueSet(instrument: Instrument, valueSet: string | undefined): void {
   if (valueSet === undefined) return;
   const { id } = instrument.definition;
-  if (instrument.valueSets.length === 0) {
+  const known = instrument.valueSets.map((set) => set.id);
+  if (known.length === 0) {
     throw new CliError(
       'value_set_not_supported',
       `instrument "${id}" has no value sets; leave out --value-set`,
     );
   }
-  if (!instrument.valueSets.includes(valueSet)) {
+  if (!known.includes(valueSet)) {
     throw new CliError(
       'unknown_value_set',
-      `unknown value set "${valueSet}" for "${id}"; known: ${instrument.valueSets.join(', ')}`,
+      `unknown value set "${valueSet}" for "${id}"; known: ${known.join(', ')}`,
     );
   }
 }
@@ -43,7 +63,7 @@ function checkValueSet(instrument: ScorableInstrument, valueSet: string | undefi
  * never clamped.
  */
 export function scoreInput(
-  instrument: ScorableInstrument,
+  instrument: Instrument,
   input: unknown,
   valueSet: string | undefined,
 ): ScoreResult {
@@ -101,20 +121,42 @@ export async function runScore(
     return EXIT_OK;
   }
   let exitCode = EXIT_OK;
+  const output = createLineBuffer(io.stdout);
+  const progress = createProgress(io.stderr, {
+    enabled: io.stderrIsTerminal === true,
+    label: `scoring ${instrument.definition.id}`,
+    ...(file === undefined || file === '-' ? {} : { totalBytes: await fileSize(file) }),
+  });
+  let lines = 0;
+  let bytes = 0;
   for await (const line of readInputLines(file, io)) {
+    lines += 1;
+    bytes += Buffer.byteLength(line) + 1;
     try {
       if (line.trim() === '') {
         // Kept as an error rather than skipped so output line n always answers input line n.
         throw new CliError('invalid_json', 'empty line; each line must hold one JSON object');
       }
-      writeJsonLine(io.stdout, scoreInput(instrument, parseJson(line), options.valueSet));
+      output.writeJson(scoreInput(instrument, parseJson(line), options.valueSet));
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
-      writeJsonLine(io.stdout, toErrorBody(error).body);
+      output.writeJson(toErrorBody(error).body);
       exitCode = Math.max(exitCode, error.exitCode);
     }
+    progress.update(lines, bytes);
   }
+  output.flush();
+  progress.finish(lines, bytes);
   return exitCode;
+}
+
+/** The size of an input file for the progress bar; unknown (undefined) when it cannot be read. */
+async function fileSize(file: string): Promise<number | undefined> {
+  try {
+    return (await stat(file)).size;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Registers `score` on the program; see `runScore`. */
