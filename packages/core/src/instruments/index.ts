@@ -30,3 +30,11 @@ export {
   SBT_MEDIUM_RISK_MAX_PSYCHOSOCIAL,
   SBT_PSYCHOSOCIAL_ITEMS,
 } from './sbt/score';
+export {
+  applyContentPack,
+  paraphraseText,
+  type ContentPackOutcome,
+  type ItemText,
+  type QuestionnaireText,
+  type WordingSource,
+} from './content-pack';
