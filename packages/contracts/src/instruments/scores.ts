@@ -16,21 +16,32 @@ export const Ompsq10ScoresSchema = z.strictObject({
   total: z.int().min(1).max(100),
   risk: z.enum(RISK_GROUPS),
 });
+export type Ompsq10Scores = z.infer<typeof Ompsq10ScoresSchema>;
 
 export const ODI_BANDS = ['minimal', 'moderate', 'severe', 'crippled', 'bedbound'] as const;
 export const OdiScoresSchema = z.strictObject({
-  percent: z.number().min(0).max(100),
+  /** One decimal (contracts.md §1): equal to itself rounded to tenths. */
+  percent: z
+    .number()
+    .min(0)
+    .max(100)
+    .refine((percent) => Math.round(percent * 10) / 10 === percent, 'at most one decimal'),
   band: z.enum(ODI_BANDS),
 });
+export type OdiScores = z.infer<typeof OdiScoresSchema>;
 
 export const RmdqScoresSchema = z.strictObject({ total: z.int().min(0).max(24) });
+export type RmdqScores = z.infer<typeof RmdqScoresSchema>;
 
+/** Each subscale is null when one of its items is missing (reference.md §7 has no rule). */
 export const FabqScoresSchema = z.strictObject({
-  pa: z.int().min(0).max(24),
-  work: z.int().min(0).max(42),
+  pa: z.int().min(0).max(24).nullable(),
+  work: z.int().min(0).max(42).nullable(),
 });
+export type FabqScores = z.infer<typeof FabqScoresSchema>;
 
 export const PseqScoresSchema = z.strictObject({ total: z.int().min(0).max(60) });
+export type PseqScores = z.infer<typeof PseqScoresSchema>;
 
 export const Eq5d3lScoresSchema = z.strictObject({
   profile: z.string().regex(/^[123]{5}$/),
@@ -39,18 +50,21 @@ export const Eq5d3lScoresSchema = z.strictObject({
 });
 
 export const BbqScoresSchema = z.strictObject({ total: z.int().min(9).max(45) });
+export type BbqScores = z.infer<typeof BbqScoresSchema>;
 
 export const WAS_CATEGORIES = ['poor', 'moderate', 'good'] as const;
 export const WasScoresSchema = z.strictObject({
   score: z.int().min(0).max(10),
   category: z.enum(WAS_CATEGORIES),
 });
+export type WasScores = z.infer<typeof WasScoresSchema>;
 
 export const DEPS_CATEGORIES = ['none', 'subclinical', 'depression'] as const;
 export const DepsScoresSchema = z.strictObject({
   total: z.int().min(0).max(30),
   category: z.enum(DEPS_CATEGORIES),
 });
+export type DepsScores = z.infer<typeof DepsScoresSchema>;
 
 export const PromisPf20ScoresSchema = z.strictObject({
   raw: z.number().min(20).max(100),

@@ -30,6 +30,19 @@ export {
   SBT_MEDIUM_RISK_MAX_PSYCHOSOCIAL,
   SBT_PSYCHOSOCIAL_ITEMS,
 } from './sbt/score';
+export { ompsq10Definition } from './ompsq10/definition';
+export {
+  classifyOmpsq10Risk,
+  ompsq10Instrument,
+  ompsq10ItemPoints,
+  OMPSQ10_CUT_OFFS,
+  OMPSQ10_HIGH_RISK_MIN_TOTAL,
+  OMPSQ10_MEDIUM_RISK_MIN_TOTAL,
+  OMPSQ10_MISSING_DATA_RULE,
+  OMPSQ10_REVERSED_ITEMS,
+  OMPSQ10_SCALE_MAX,
+  scoreOmpsq10,
+} from './ompsq10/score';
 export {
   applyContentPack,
   paraphraseText,

@@ -1,5 +1,6 @@
 import { INSTRUMENT_IDS, type InstrumentId } from '@workup/contracts';
 import { sbtInstrument } from './sbt/score';
+import { ompsq10Instrument } from './ompsq10/score';
 import type { Instrument, ScoreOptions, ScoreOutcome } from './types';
 
 /**
@@ -7,7 +8,7 @@ import type { Instrument, ScoreOptions, ScoreOutcome } from './types';
  * folder holds a definition, a scorer, cases.json and a README; the conformance suite then runs
  * on it.
  */
-const REGISTERED: readonly Instrument[] = [sbtInstrument];
+const REGISTERED: readonly Instrument[] = [sbtInstrument, ompsq10Instrument];
 
 export const INSTRUMENTS: ReadonlyMap<InstrumentId, Instrument> = new Map(
   REGISTERED.map((instrument) => [instrument.definition.id, instrument]),
