@@ -1,1 +1,2 @@
 export * from './instruments/index';
+export * from './fhir/index';
