@@ -43,11 +43,24 @@ export type FabqScores = z.infer<typeof FabqScoresSchema>;
 export const PseqScoresSchema = z.strictObject({ total: z.int().min(0).max(60) });
 export type PseqScores = z.infer<typeof PseqScoresSchema>;
 
+/**
+ * Profile and index are null when a dimension is missing (reference.md §9.1: no imputation); the
+ * VAS is reported on its own. The index has 3 decimals.
+ */
 export const Eq5d3lScoresSchema = z.strictObject({
-  profile: z.string().regex(/^[123]{5}$/),
-  index: z.number().nullable(),
+  profile: z
+    .string()
+    .regex(/^[123]{5}$/)
+    .nullable(),
+  index: z
+    .number()
+    .min(-1)
+    .max(1)
+    .refine((index) => Math.round(index * 1000) / 1000 === index, 'at most 3 decimals')
+    .nullable(),
   vas: z.int().min(0).max(100).nullable(),
 });
+export type Eq5d3lScores = z.infer<typeof Eq5d3lScoresSchema>;
 
 export const BbqScoresSchema = z.strictObject({ total: z.int().min(9).max(45) });
 export type BbqScores = z.infer<typeof BbqScoresSchema>;

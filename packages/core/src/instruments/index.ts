@@ -30,6 +30,19 @@ export {
   SBT_MEDIUM_RISK_MAX_PSYCHOSOCIAL,
   SBT_PSYCHOSOCIAL_ITEMS,
 } from './sbt/score';
+export { eq5d3lDefinition, EQ5D3L_DIMENSIONS, type Eq5d3lDimension } from './eq5d3l/definition';
+export {
+  EQ5D3L_COEFFICIENTS,
+  EQ5D3L_MISSING_DATA_RULE,
+  EQ5D3L_VALUE_SETS_INFO,
+  eq5d3lIndex,
+  eq5d3lIndexUnits,
+  eq5d3lInstrument,
+  roundEq5d3lIndex,
+  scoreEq5d3l,
+  type Eq5d3lCoefficients,
+  type Eq5d3lLevels,
+} from './eq5d3l/score';
 export { ompsq10Definition } from './ompsq10/definition';
 export {
   classifyOmpsq10Risk,

@@ -1,5 +1,6 @@
 import { INSTRUMENT_IDS, type InstrumentId } from '@workup/contracts';
 import { sbtInstrument } from './sbt/score';
+import { eq5d3lInstrument } from './eq5d3l/score';
 import { ompsq10Instrument } from './ompsq10/score';
 import type { Instrument, ScoreOptions, ScoreOutcome } from './types';
 
@@ -8,7 +9,7 @@ import type { Instrument, ScoreOptions, ScoreOutcome } from './types';
  * folder holds a definition, a scorer, cases.json and a README; the conformance suite then runs
  * on it.
  */
-const REGISTERED: readonly Instrument[] = [sbtInstrument, ompsq10Instrument];
+const REGISTERED: readonly Instrument[] = [sbtInstrument, ompsq10Instrument, eq5d3lInstrument];
 
 export const INSTRUMENTS: ReadonlyMap<InstrumentId, Instrument> = new Map(
   REGISTERED.map((instrument) => [instrument.definition.id, instrument]),
