@@ -56,6 +56,21 @@ export {
   OMPSQ10_SCALE_MAX,
   scoreOmpsq10,
 } from './ompsq10/score';
+export { odiDefinition } from './odi/definition';
+export {
+  classifyOdiBand,
+  odiInstrument,
+  odiPercent,
+  ODI_CRIPPLED_MAX_PERCENT,
+  ODI_CUT_OFFS,
+  ODI_MAX_MISSING_SECTIONS,
+  ODI_MINIMAL_MAX_PERCENT,
+  ODI_MISSING_DATA_RULE,
+  ODI_MODERATE_MAX_PERCENT,
+  ODI_SECTION_MAX,
+  ODI_SEVERE_MAX_PERCENT,
+  scoreOdi,
+} from './odi/score';
 export {
   applyContentPack,
   paraphraseText,

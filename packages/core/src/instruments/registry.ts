@@ -2,6 +2,7 @@ import { INSTRUMENT_IDS, type InstrumentId } from '@workup/contracts';
 import { sbtInstrument } from './sbt/score';
 import { eq5d3lInstrument } from './eq5d3l/score';
 import { ompsq10Instrument } from './ompsq10/score';
+import { odiInstrument } from './odi/score';
 import type { Instrument, ScoreOptions, ScoreOutcome } from './types';
 
 /**
@@ -9,7 +10,12 @@ import type { Instrument, ScoreOptions, ScoreOutcome } from './types';
  * folder holds a definition, a scorer, cases.json and a README; the conformance suite then runs
  * on it.
  */
-const REGISTERED: readonly Instrument[] = [sbtInstrument, ompsq10Instrument, eq5d3lInstrument];
+const REGISTERED: readonly Instrument[] = [
+  sbtInstrument,
+  ompsq10Instrument,
+  odiInstrument,
+  eq5d3lInstrument,
+];
 
 export const INSTRUMENTS: ReadonlyMap<InstrumentId, Instrument> = new Map(
   REGISTERED.map((instrument) => [instrument.definition.id, instrument]),
