@@ -7,3 +7,4 @@ export * from './instruments/content-pack';
 export * from './api/auth';
 export * from './api/patients';
 export * from './api/respond';
+export * from './api/instruments';

@@ -15,24 +15,13 @@ import {
   createTestApp,
   describeEachDatabase,
   FakeClock,
+  signInStaff,
   type TestApp,
-  type TestStaff,
 } from '@workup/testkit';
 
 const HIGH_RISK = { '1': 1, '2': 0, '3': 1, '4': 0, '5': 1, '6': 1, '7': 0, '8': 1, '9': 3 };
 
-async function signIn(harness: TestApp, staff: TestStaff = harness.clinician) {
-  const response = await harness.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/sign-in',
-    payload: { email: staff.email, password: staff.password },
-  });
-  assert.equal(response.statusCode, 200, response.body);
-  const cookie = response.cookies.find((c) => c.name === 'workup_session');
-  assert.ok(cookie, 'a session cookie is set');
-  const { csrfToken } = SessionInfoSchema.parse(response.json());
-  return { cookie: `workup_session=${cookie.value}`, csrfToken, rawCookie: cookie };
-}
+const signIn = signInStaff;
 
 function tokenOf(url: string): string {
   return new URL(url).hash.slice(1);

@@ -21,9 +21,12 @@ import type { RouteContext } from './context';
 import { AppError } from './errors';
 import { authRoutes } from './routes/auth/index';
 import { healthRoutes } from './routes/health/index';
+import { instrumentRoutes } from './routes/instruments/index';
 import { patientRoutes } from './routes/patients/index';
 import { respondRoutes } from './routes/respond/index';
+import { scoreRoutes } from './routes/score/index';
 import { systemClock, type Clock } from './services/clock';
+import { loadContentPacks } from './services/content-packs';
 import { OWASP_SCRYPT, type ScryptParams } from './services/passwords';
 
 export interface AppDeps {
@@ -53,6 +56,7 @@ export async function createApp(deps: AppDeps) {
     db: database.db,
     clock: deps.clock ?? systemClock,
     passwordParams: deps.passwordParams ?? OWASP_SCRYPT,
+    contentPacks: loadContentPacks(config.contentPackDir),
   };
 
   const app = Fastify({
@@ -163,6 +167,8 @@ export async function createApp(deps: AppDeps) {
       await api.register(authRoutes, { ...ctx, prefix: '/auth' });
       await api.register(patientRoutes, { ...ctx, prefix: '/patients' });
       await api.register(respondRoutes, { ...ctx, prefix: '/respond' });
+      await api.register(instrumentRoutes, { ...ctx, prefix: '/instruments' });
+      await api.register(scoreRoutes, { ...ctx, prefix: '/score' });
     },
     { prefix: '/api/v1' },
   );

@@ -27,6 +27,7 @@ export const EnvSchema = z.object({
   DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  CONTENT_PACK_DIR: z.string().min(1).optional(),
 });
 
 export const CONFIG_VARIABLES = Object.keys(EnvSchema.shape);
@@ -47,6 +48,8 @@ export interface Config {
   readonly demoData: boolean;
   readonly cookieSecure: boolean;
   readonly trustProxy: boolean;
+  /** A directory of licensed-wording content packs (`*.json`); null uses our paraphrases. */
+  readonly contentPackDir: string | null;
   /** Where the built web app is; null serves the API only. */
   readonly webDistDir: string | null;
 }
@@ -98,6 +101,7 @@ export function loadConfig(
     cookieSecure:
       e.COOKIE_SECURE === 'auto' ? publicUrl.startsWith('https://') : e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
+    contentPackDir: e.CONTENT_PACK_DIR === undefined ? null : resolve(e.CONTENT_PACK_DIR),
     webDistDir: options.webDistDir === undefined ? null : options.webDistDir,
   };
 }

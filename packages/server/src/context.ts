@@ -1,6 +1,7 @@
 import type { Db } from '@workup/db';
 import type { Config } from './config';
 import type { Clock } from './services/clock';
+import type { ContentPackStore } from './services/content-packs';
 import type { ScryptParams } from './services/passwords';
 
 /** What route plugins need, passed in by createApp (no module singletons). */
@@ -9,4 +10,5 @@ export interface RouteContext {
   readonly db: Db;
   readonly clock: Clock;
   readonly passwordParams: ScryptParams;
+  readonly contentPacks: ContentPackStore;
 }

@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from '@workup/db';
+import { SESSION_COOKIE, SessionInfoSchema } from '@workup/contracts';
 import { createStaffUser, createUnit } from '@workup/db';
 import {
   createApp,
@@ -122,4 +123,23 @@ export async function startTestServer(): Promise<{
       await database.close();
     },
   };
+}
+
+/**
+ * Signs a staff member in through the real endpoint and returns what later requests need: the
+ * `Cookie` header value and the CSRF token for changes.
+ */
+export async function signInStaff(harness: TestApp, staff: TestStaff = harness.clinician) {
+  const response = await harness.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    payload: { email: staff.email, password: staff.password },
+  });
+  if (response.statusCode !== 200) {
+    throw new Error(`sign-in failed with ${String(response.statusCode)}: ${response.body}`);
+  }
+  const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (cookie === undefined) throw new Error('sign-in set no session cookie');
+  const { csrfToken } = SessionInfoSchema.parse(response.json());
+  return { cookie: `${SESSION_COOKIE}=${cookie.value}`, csrfToken, rawCookie: cookie };
 }
