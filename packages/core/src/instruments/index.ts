@@ -20,6 +20,7 @@ export { CONFORMANCE_CHECKS } from './types';
 export { answersSchemaFor, missingItems, type Answers } from './answers';
 export { createScorer, sumOfCodes, type Computation, type ScoringContext } from './scorer';
 export { findInstrument, INSTRUMENTS, isInstrumentId, scoreInstrument } from './registry';
+export { instrumentsDoc } from './docs';
 export { sbtDefinition } from './sbt/definition';
 export {
   classifySbtRisk,
