@@ -72,6 +72,15 @@ export {
   ODI_SEVERE_MAX_PERCENT,
   scoreOdi,
 } from './odi/score';
+export { rmdqDefinition } from './rmdq/definition';
+export {
+  prorateRmdq,
+  rmdqInstrument,
+  RMDQ_CUT_OFFS,
+  RMDQ_MAX_MISSING_PRORATED,
+  RMDQ_MISSING_DATA_RULE,
+  scoreRmdq,
+} from './rmdq/score';
 export {
   applyContentPack,
   paraphraseText,

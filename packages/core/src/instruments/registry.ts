@@ -3,6 +3,7 @@ import { sbtInstrument } from './sbt/score';
 import { eq5d3lInstrument } from './eq5d3l/score';
 import { ompsq10Instrument } from './ompsq10/score';
 import { odiInstrument } from './odi/score';
+import { rmdqInstrument } from './rmdq/score';
 import type { Instrument, ScoreOptions, ScoreOutcome } from './types';
 
 /**
@@ -14,6 +15,7 @@ const REGISTERED: readonly Instrument[] = [
   sbtInstrument,
   ompsq10Instrument,
   odiInstrument,
+  rmdqInstrument,
   eq5d3lInstrument,
 ];
 
