@@ -79,11 +79,16 @@ export const DepsScoresSchema = z.strictObject({
 });
 export type DepsScores = z.infer<typeof DepsScoresSchema>;
 
+/**
+ * `raw` is a whole number (prorated raw scores are rounded up, reference.md §12); `t` and `se`
+ * are null where the conversion table has no row (raw 100).
+ */
 export const PromisPf20ScoresSchema = z.strictObject({
-  raw: z.number().min(20).max(100),
-  t: z.number().nullable(),
-  se: z.number().nullable(),
+  raw: z.int().min(20).max(100),
+  t: z.number().min(0).max(100).nullable(),
+  se: z.number().positive().nullable(),
 });
+export type PromisPf20Scores = z.infer<typeof PromisPf20ScoresSchema>;
 
 export const PainNrsScoresSchema = z.strictObject({
   back: z.int().min(0).max(10).nullable(),

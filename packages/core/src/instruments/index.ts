@@ -44,6 +44,17 @@ export {
   type Eq5d3lCoefficients,
   type Eq5d3lLevels,
 } from './eq5d3l/score';
+export { promisPf20Definition } from './promis_pf20/definition';
+export {
+  PROMIS_PF20_CONVERSION,
+  PROMIS_PF20_ITEM_COUNT,
+  PROMIS_PF20_MIN_ANSWERED,
+  PROMIS_PF20_MISSING_DATA_RULE,
+  promisPf20Conversion,
+  promisPf20Instrument,
+  proratePromisPf20,
+  scorePromisPf20,
+} from './promis_pf20/score';
 export { ompsq10Definition } from './ompsq10/definition';
 export {
   classifyOmpsq10Risk,

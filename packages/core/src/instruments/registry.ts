@@ -1,6 +1,7 @@
 import { INSTRUMENT_IDS, type InstrumentId } from '@workup/contracts';
 import { sbtInstrument } from './sbt/score';
 import { eq5d3lInstrument } from './eq5d3l/score';
+import { promisPf20Instrument } from './promis_pf20/score';
 import { ompsq10Instrument } from './ompsq10/score';
 import { odiInstrument } from './odi/score';
 import { rmdqInstrument } from './rmdq/score';
@@ -17,6 +18,7 @@ const REGISTERED: readonly Instrument[] = [
   odiInstrument,
   rmdqInstrument,
   eq5d3lInstrument,
+  promisPf20Instrument,
 ];
 
 export const INSTRUMENTS: ReadonlyMap<InstrumentId, Instrument> = new Map(
