@@ -92,6 +92,24 @@ export {
   RMDQ_MISSING_DATA_RULE,
   scoreRmdq,
 } from './rmdq/score';
+export { fabqDefinition } from './fabq/definition';
+export {
+  FABQ_MISSING_DATA_RULE,
+  FABQ_PA_ITEMS,
+  FABQ_UNSCORED_ITEMS,
+  FABQ_WORK_ITEMS,
+  fabqInstrument,
+  scoreFabq,
+} from './fabq/score';
+export { pseqDefinition } from './pseq/definition';
+export {
+  proratePseq,
+  pseqInstrument,
+  PSEQ_CUT_OFFS,
+  PSEQ_MAX_MISSING_PRORATED,
+  PSEQ_MISSING_DATA_RULE,
+  scorePseq,
+} from './pseq/score';
 export {
   applyContentPack,
   paraphraseText,

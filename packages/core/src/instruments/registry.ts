@@ -5,6 +5,8 @@ import { promisPf20Instrument } from './promis_pf20/score';
 import { ompsq10Instrument } from './ompsq10/score';
 import { odiInstrument } from './odi/score';
 import { rmdqInstrument } from './rmdq/score';
+import { fabqInstrument } from './fabq/score';
+import { pseqInstrument } from './pseq/score';
 import type { Instrument, ScoreOptions, ScoreOutcome } from './types';
 
 /**
@@ -17,6 +19,8 @@ const REGISTERED: readonly Instrument[] = [
   ompsq10Instrument,
   odiInstrument,
   rmdqInstrument,
+  fabqInstrument,
+  pseqInstrument,
   eq5d3lInstrument,
   promisPf20Instrument,
 ];
