@@ -94,6 +94,7 @@ export const PainNrsScoresSchema = z.strictObject({
   back: z.int().min(0).max(10).nullable(),
   leg: z.int().min(0).max(10).nullable(),
 });
+export type PainNrsScores = z.infer<typeof PainNrsScoresSchema>;
 
 export const MotivationScoresSchema = z.strictObject({
   importance: z.int().min(0).max(10).nullable(),
@@ -101,6 +102,7 @@ export const MotivationScoresSchema = z.strictObject({
   readiness: z.int().min(0).max(10).nullable(),
   low: z.boolean(),
 });
+export type MotivationScores = z.infer<typeof MotivationScoresSchema>;
 
 export const RED_FLAG_CONDITIONS = [
   'cauda_equina',

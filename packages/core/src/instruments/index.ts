@@ -55,6 +55,16 @@ export {
   proratePromisPf20,
   scorePromisPf20,
 } from './promis_pf20/score';
+export { painNrsDefinition } from './pain_nrs/definition';
+export { PAIN_NRS_MISSING_DATA_RULE, painNrsInstrument, scorePainNrs } from './pain_nrs/score';
+export { motivationDefinition } from './motivation/definition';
+export {
+  MOTIVATION_CUT_OFFS,
+  MOTIVATION_LOW_MAX,
+  MOTIVATION_MISSING_DATA_RULE,
+  motivationInstrument,
+  scoreMotivation,
+} from './motivation/score';
 export { ompsq10Definition } from './ompsq10/definition';
 export {
   classifyOmpsq10Risk,

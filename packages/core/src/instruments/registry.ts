@@ -2,6 +2,8 @@ import { INSTRUMENT_IDS, type InstrumentId } from '@workup/contracts';
 import { sbtInstrument } from './sbt/score';
 import { eq5d3lInstrument } from './eq5d3l/score';
 import { promisPf20Instrument } from './promis_pf20/score';
+import { painNrsInstrument } from './pain_nrs/score';
+import { motivationInstrument } from './motivation/score';
 import { ompsq10Instrument } from './ompsq10/score';
 import { odiInstrument } from './odi/score';
 import { rmdqInstrument } from './rmdq/score';
@@ -23,6 +25,8 @@ const REGISTERED: readonly Instrument[] = [
   pseqInstrument,
   eq5d3lInstrument,
   promisPf20Instrument,
+  painNrsInstrument,
+  motivationInstrument,
 ];
 
 export const INSTRUMENTS: ReadonlyMap<InstrumentId, Instrument> = new Map(
