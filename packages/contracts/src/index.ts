@@ -8,5 +8,4 @@ export * from './api/auth';
 export * from './api/patients';
 export * from './api/respond';
 export * from './api/instruments';
-export * from './rtw';
 export * from './triage';
