@@ -97,6 +97,8 @@ test('a clinician sends STarT Back to a patient on a phone and reads the result'
   await staff.waitForURL(/\/patients\/[0-9a-f-]{36}$/);
   await heading(staff, /Astrid Lindqvist/);
 
+  // No content pack is loaded in the test server: the staff view says patients see paraphrases.
+  await staff.getByText("Patients will see workup's own short paraphrase").waitFor();
   await staff.getByRole('button', { name: 'Create STarT Back link' }).click();
   const linkField = staff.getByLabel('Link for the patient');
   await linkField.waitFor();

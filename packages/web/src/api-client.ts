@@ -1,5 +1,6 @@
 import {
   CSRF_HEADER,
+  InstrumentDetailSchema,
   PatientDetailSchema,
   PatientListSchema,
   PatientSummarySchema,
@@ -12,6 +13,7 @@ import {
 import type {
   CreateLinkRequest,
   CreatePatientRequest,
+  InstrumentDetail,
   PatientDetail,
   PatientList,
   PatientSummary,
@@ -135,6 +137,8 @@ export interface StaffApi {
     patientId: string,
     request: CreateLinkRequest,
   ): Promise<QuestionnaireLink>;
+  /** An instrument in the words patients see in `language` (content pack or paraphrase). */
+  getInstrument(instrument: string, language: string): Promise<InstrumentDetail>;
 }
 
 const API = '/api/v1';
@@ -205,12 +209,17 @@ export function createStaffApi(fetchFn: FetchLike = defaultFetch): StaffApi {
       const path = `/patients/${encodeURIComponent(patientId)}/questionnaire-links`;
       return parseBody(await post(path, request), QuestionnaireLinkSchema);
     },
+    getInstrument(instrument, language) {
+      const path = `/instruments/${encodeURIComponent(instrument)}?lang=${encodeURIComponent(language)}`;
+      return get(path, InstrumentDetailSchema);
+    },
   };
 }
 
 /** Calls of a patient answering a questionnaire, authenticated by the link's token only. */
 export interface RespondApi {
-  getForm(): Promise<QuestionnaireForm>;
+  /** The form in `language` where the site has the licensed wording; else workup's own. */
+  getForm(language?: string): Promise<QuestionnaireForm>;
   submitAnswers(request: SubmitAnswersRequest): Promise<SubmitAnswersResponse>;
 }
 
@@ -219,8 +228,9 @@ export function createRespondApi(token: string, fetchFn: FetchLike = defaultFetc
   const base: RequestInit = { credentials: 'omit', referrerPolicy: 'no-referrer' };
   const authorization = `Bearer ${token}`;
   return {
-    async getForm() {
-      const response = await send(fetchFn, `${API}/respond`, {
+    async getForm(language) {
+      const query = language === undefined ? '' : `?lang=${encodeURIComponent(language)}`;
+      const response = await send(fetchFn, `${API}/respond${query}`, {
         ...base,
         headers: { accept: 'application/json', authorization },
       });

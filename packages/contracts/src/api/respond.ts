@@ -17,6 +17,10 @@ export const QuestionnaireItemSchema = z.object({
 export const QuestionnaireFormSchema = z.object({
   instrument: z.string(),
   version: z.string(),
+  /** The language of the words below, which may differ from the interface's language. */
+  language: z.string(),
+  /** `paraphrase`: workup's own short labels; `content-pack`: the site's licensed wording. */
+  wording: z.enum(['paraphrase', 'content-pack']),
   title: z.string(),
   recallPeriod: z.string(),
   items: z.array(QuestionnaireItemSchema),

@@ -90,6 +90,9 @@ export const en = {
       copy: 'Copy link',
       copied: 'Link copied',
       copyFailed: 'The link could not be copied. Select it and copy it yourself.',
+      paraphrase:
+        "Patients will see workup's own short paraphrase of the questions: this site has not loaded the licensed wording for this language.",
+      licensed: 'Patients will see the licensed wording loaded by this site.',
     },
   },
   risk: {

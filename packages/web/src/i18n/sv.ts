@@ -92,6 +92,9 @@ export const sv: Messages = {
       copy: 'Kopiera länken',
       copied: 'Länken är kopierad',
       copyFailed: 'Länken kunde inte kopieras. Markera den och kopiera själv.',
+      paraphrase:
+        'Patienten ser workups egen korta omskrivning av frågorna: den licensierade formuleringen på det här språket är inte inläst.',
+      licensed: 'Patienten ser den licensierade formulering som verksamheten har läst in.',
     },
   },
   risk: {

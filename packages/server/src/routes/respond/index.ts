@@ -1,12 +1,13 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import {
+  InstrumentTextQuerySchema,
   ProblemSchema,
   QuestionnaireFormSchema,
   SubmitAnswersRequestSchema,
   SubmitAnswersResponseSchema,
 } from '@workup/contracts';
-import { sbtDefinition, scoreSbt } from '@workup/core';
+import { sbtInstrument, scoreSbt } from '@workup/core';
 import { findAssignmentByTokenHash, submitResponse } from '@workup/db';
 import type { RouteContext } from '../../context';
 import { AppError } from '../../errors';
@@ -75,8 +76,9 @@ export const respondRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, 
     {
       schema: {
         tags: ['respond'],
-        summary: 'The questionnaire a patient link opens',
+        summary: 'The questionnaire a patient link opens, in the words the site uses',
         security: [{ patientLink: [] }],
+        querystring: InstrumentTextQuerySchema,
         response: { 200: QuestionnaireFormSchema, ...LINK_ERRORS },
       },
     },
@@ -89,19 +91,19 @@ export const respondRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, 
         subjectType: 'questionnaire_assignment',
         subjectId: assignment.id,
       });
+      // The licensed wording in the patient's language where the site loaded it, else ours.
+      const text = ctx.contentPacks.text(sbtInstrument, request.query.lang);
       return {
-        instrument: sbtDefinition.id,
-        version: sbtDefinition.version,
-        title: sbtDefinition.title,
-        recallPeriod: sbtDefinition.recallPeriod,
-        items: sbtDefinition.items.map((item) => ({
+        instrument: text.instrument,
+        version: text.version,
+        language: text.language,
+        wording: text.wording,
+        title: text.title,
+        recallPeriod: text.recallPeriod,
+        items: text.items.map((item) => ({
           key: item.key,
           text: item.text,
-          // STarT Back has choice items only; numeric items reach the form with issue 6.
-          options:
-            item.kind === 'choice'
-              ? item.options.map((option) => ({ code: option.code, label: option.label }))
-              : [],
+          options: item.options.map(({ code, label }) => ({ code, label })),
         })),
         expiresAt: assignment.expiresAt.toISOString(),
       };

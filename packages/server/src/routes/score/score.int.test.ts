@@ -7,7 +7,10 @@ import {
   InstrumentDetailSchema,
   InstrumentListSchema,
   INSTRUMENT_IDS,
+  PatientSummarySchema,
   ProblemSchema,
+  QuestionnaireFormSchema,
+  QuestionnaireLinkSchema,
   ScoreResultSchema,
 } from '@workup/contracts';
 import { sbtDefinition } from '@workup/core';
@@ -157,6 +160,41 @@ describeEachDatabase('instruments and live scoring over HTTP', (getDatabase) => 
     assert.equal(swedish.items[8]?.options[3]?.label, 'Svar 3');
     const norwegian = await get('?lang=nb');
     assert.equal(norwegian.wording, 'paraphrase');
+  });
+
+  it("gives a patient's link the pack's wording in their language, else our paraphrase", async () => {
+    const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
+    const created = await harness.app.inject({
+      method: 'POST',
+      url: '/api/v1/patients',
+      headers,
+      payload: { givenName: 'Sara', familyName: 'Berg' },
+    });
+    const patient = PatientSummarySchema.parse(created.json());
+    const linked = await harness.app.inject({
+      method: 'POST',
+      url: `/api/v1/patients/${patient.id}/questionnaire-links`,
+      headers,
+      payload: { instrument: 'sbt' },
+    });
+    const { url } = QuestionnaireLinkSchema.parse(linked.json());
+    const authorization = `Bearer ${new URL(url).hash.slice(1)}`;
+    const form = async (query: string) => {
+      const response = await harness.app.inject({
+        url: `/api/v1/respond${query}`,
+        headers: { authorization },
+      });
+      assert.equal(response.statusCode, 200, response.body);
+      return QuestionnaireFormSchema.parse(response.json());
+    };
+    const swedish = await form('?lang=sv');
+    assert.equal(swedish.wording, 'content-pack');
+    assert.equal(swedish.language, 'sv');
+    assert.equal(swedish.items[0]?.text, 'Fråga 1');
+    const english = await form('?lang=en');
+    assert.equal(english.wording, 'paraphrase');
+    assert.equal(english.language, 'en');
+    assert.equal(english.items[0]?.text, sbtDefinition.items[0]?.text);
   });
 
   it('exports an instrument as a FHIR R4 Questionnaire', async () => {

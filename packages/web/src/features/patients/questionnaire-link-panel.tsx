@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QuestionnaireLink } from '@workup/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,11 @@ export function QuestionnaireLinkPanel({ patientId }: QuestionnaireLinkPanelProp
   const [link, setLink] = useState<QuestionnaireLink | null>(null);
   const [copy, setCopy] = useState<CopyState>('idle');
   const inputRef = useRef<HTMLInputElement>(null);
+  const wording = useQuery({
+    queryKey: ['instrument', 'sbt', i18n.language],
+    queryFn: () => api.getInstrument('sbt', i18n.language),
+    staleTime: Infinity,
+  });
 
   const create = useMutation({
     mutationFn: () => api.createQuestionnaireLink(patientId, { instrument: 'sbt' }),
@@ -53,6 +58,13 @@ export function QuestionnaireLinkPanel({ patientId }: QuestionnaireLinkPanelProp
     <section aria-labelledby="link-title" className="panel">
       <h2 id="link-title">{t('patient.link.title')}</h2>
       <p>{t('patient.link.intro')}</p>
+      {wording.data === undefined ? null : (
+        <p className="notice" data-testid="wording-notice">
+          {wording.data.wording === 'paraphrase'
+            ? t('patient.link.paraphrase')
+            : t('patient.link.licensed')}
+        </p>
+      )}
       {create.error !== null ? (
         <p className="notice notice--error" role="alert">
           {isApiError(create.error, 'network_error')

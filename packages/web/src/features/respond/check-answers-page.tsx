@@ -10,6 +10,8 @@ import type { ChosenAnswers } from './respond-steps';
 
 interface CheckAnswersPageProps {
   readonly items: QuestionnaireForm['items'];
+  /** The language of the items' words. */
+  readonly language: string;
   readonly answers: ChosenAnswers;
   readonly backTo: string;
   readonly submitting: boolean;
@@ -32,7 +34,8 @@ function changeLinkId(itemKey: string): string {
 
 /** All answers on one page, each with a Change link, and the button that sends them. */
 export function CheckAnswersPage(props: CheckAnswersPageProps) {
-  const { items, answers, backTo, submitting, invalidKeys, failed, attempt, onSubmit } = props;
+  const { items, language, answers, backTo, submitting, invalidKeys, failed, attempt, onSubmit } =
+    props;
   const { t } = useTranslation();
 
   const errors: SummaryError[] = invalidKeys.map((key) => ({
@@ -66,9 +69,15 @@ export function CheckAnswersPage(props: CheckAnswersPageProps) {
           return (
             <div className="summary-list__row" key={item.key}>
               <dt className="summary-list__key">
-                {index + 1}. {item.text}
+                {index + 1}. <span lang={language}>{item.text}</span>
               </dt>
-              <dd className="summary-list__value">{label ?? t('respond.notAnswered')}</dd>
+              <dd className="summary-list__value">
+                {label === undefined ? (
+                  t('respond.notAnswered')
+                ) : (
+                  <span lang={language}>{label}</span>
+                )}
+              </dd>
               <dd className="summary-list__actions">
                 <Link id={changeLinkId(item.key)} to={changeHref(index)}>
                   {t('respond.change')}

@@ -14,10 +14,10 @@ interface LoadedQuestionnaireProps {
 
 /** Loads the form behind the link, then shows its pages or why the link cannot be used. */
 export function LoadedQuestionnaire({ token }: LoadedQuestionnaireProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useMemo(() => createRespondApi(token), [token]);
   const [attempt, setAttempt] = useState(0);
-  const state = useQuestionnaireForm(api, attempt);
+  const state = useQuestionnaireForm(api, attempt, i18n.language);
 
   if (state.status === 'loading') {
     return (

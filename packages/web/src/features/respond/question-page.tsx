@@ -14,6 +14,8 @@ interface QuestionPageProps {
   readonly number: number;
   readonly total: number;
   readonly recallPeriod: string;
+  /** The language of the question's words (a content pack's, or English paraphrases). */
+  readonly language: string;
   readonly answer: number | undefined;
   /** Where the Back link goes; none on the first question. */
   readonly backTo: string | null;
@@ -28,7 +30,8 @@ export function optionId(itemKey: string, optionIndex: number): string {
 
 /** One question per page: the question is the heading, the options are large radio buttons. */
 export function QuestionPage(props: QuestionPageProps) {
-  const { item, number, total, recallPeriod, answer, backTo, onChoose, onContinue } = props;
+  const { item, number, total, recallPeriod, language, answer, backTo, onChoose, onContinue } =
+    props;
   const { t } = useTranslation();
   const [attempt, setAttempt] = useState(0);
   const [showError, setShowError] = useState(false);
@@ -68,15 +71,15 @@ export function QuestionPage(props: QuestionPageProps) {
           >
             <legend className="fieldset__legend">
               <span className="caption">{progress}</span>
-              <h1 id="page-heading" tabIndex={-1}>
+              <h1 id="page-heading" tabIndex={-1} lang={language}>
                 {item.text}
               </h1>
             </legend>
-            <p id={hintId} className="field__hint">
+            <p id={hintId} className="field__hint" lang={language}>
               {recallPeriod}
             </p>
             <FieldError id={errorId} message={error} />
-            <div className="radios">
+            <div className="radios" lang={language}>
               {item.options.map((option, index) => (
                 <label className="radio" key={option.code} htmlFor={optionId(item.key, index)}>
                   <input

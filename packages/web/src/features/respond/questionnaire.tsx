@@ -106,6 +106,7 @@ export function Questionnaire({ api, token, form }: QuestionnaireProps) {
     return (
       <CheckAnswersPage
         items={items}
+        language={form.language}
         answers={answers}
         backTo={hrefOf({ kind: 'question', index: items.length - 1 })}
         submitting={submitting}
@@ -130,6 +131,7 @@ export function Questionnaire({ api, token, form }: QuestionnaireProps) {
       number={step.index + 1}
       total={items.length}
       recallPeriod={form.recallPeriod}
+      language={form.language}
       answer={answers[item.key]}
       backTo={backTo}
       onChoose={(code) => {

@@ -11,12 +11,16 @@ export type FormState =
  * Loads the questionnaire behind the link. Plain React state rather than TanStack Query keeps
  * the patient's bundle small; `attempt` changes to load again.
  */
-export function useQuestionnaireForm(api: RespondApi, attempt: number): FormState {
+export function useQuestionnaireForm(
+  api: RespondApi,
+  attempt: number,
+  language: string,
+): FormState {
   const [state, setState] = useState<FormState>({ status: 'loading' });
   useEffect(() => {
     let current = true;
     setState({ status: 'loading' });
-    api.getForm().then(
+    api.getForm(language).then(
       (form) => {
         if (current) setState({ status: 'ready', form });
       },
@@ -27,6 +31,6 @@ export function useQuestionnaireForm(api: RespondApi, attempt: number): FormStat
     return () => {
       current = false;
     };
-  }, [api, attempt]);
+  }, [api, attempt, language]);
   return state;
 }
