@@ -120,6 +120,36 @@ export {
   PSEQ_MISSING_DATA_RULE,
   scorePseq,
 } from './pseq/score';
+export { bbqDefinition } from './bbq/definition';
+export {
+  BBQ_DISTRACTOR_ITEMS,
+  BBQ_MISSING_DATA_RULE,
+  BBQ_REVERSE_FROM,
+  BBQ_SCORED_ITEMS,
+  bbqInstrument,
+  bbqItemPoints,
+  scoreBbq,
+} from './bbq/score';
+export { wasDefinition } from './was/definition';
+export {
+  classifyWas,
+  scoreWas,
+  WAS_CUT_OFFS,
+  WAS_GOOD_MIN_SCORE,
+  WAS_MISSING_DATA_RULE,
+  WAS_MODERATE_MIN_SCORE,
+  wasInstrument,
+} from './was/score';
+export { depsDefinition } from './deps/definition';
+export {
+  classifyDeps,
+  DEPS_CUT_OFFS,
+  DEPS_DEPRESSION_MIN_TOTAL,
+  DEPS_MISSING_DATA_RULE,
+  DEPS_SUBCLINICAL_MIN_TOTAL,
+  depsInstrument,
+  scoreDeps,
+} from './deps/score';
 export {
   applyContentPack,
   paraphraseText,

@@ -9,6 +9,9 @@ import { odiInstrument } from './odi/score';
 import { rmdqInstrument } from './rmdq/score';
 import { fabqInstrument } from './fabq/score';
 import { pseqInstrument } from './pseq/score';
+import { bbqInstrument } from './bbq/score';
+import { wasInstrument } from './was/score';
+import { depsInstrument } from './deps/score';
 import type { Instrument, ScoreOptions, ScoreOutcome } from './types';
 
 /**
@@ -23,6 +26,9 @@ const REGISTERED: readonly Instrument[] = [
   rmdqInstrument,
   fabqInstrument,
   pseqInstrument,
+  bbqInstrument,
+  wasInstrument,
+  depsInstrument,
   eq5d3lInstrument,
   promisPf20Instrument,
   painNrsInstrument,
