@@ -117,6 +117,7 @@ export const RedFlagsScoresSchema = z.strictObject({
   suspicion: z.record(RedFlagConditionSchema, z.boolean()),
   urgency: UrgencySchema,
 });
+export type RedFlagsScores = z.infer<typeof RedFlagsScoresSchema>;
 
 export const WorkScoresSchema = z.strictObject({
   blue: z.array(z.string()),

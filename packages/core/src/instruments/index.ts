@@ -65,6 +65,29 @@ export {
   motivationInstrument,
   scoreMotivation,
 } from './motivation/score';
+export { redFlagsDefinition } from './red_flags/definition';
+export {
+  RED_FLAGS_AXSPA_CRITERIA,
+  RED_FLAGS_AXSPA_GATE,
+  RED_FLAGS_AXSPA_REFERRAL_MIN_CRITERIA,
+  RED_FLAGS_AXSPA_TEST_MIN_CRITERIA,
+  RED_FLAGS_CAUDA_EQUINA_ITEMS,
+  RED_FLAGS_CUT_OFFS,
+  RED_FLAGS_DEFAULT_THRESHOLDS,
+  RED_FLAGS_FRACTURE_ITEMS,
+  RED_FLAGS_FRACTURE_MIN_INDICATORS,
+  RED_FLAGS_INFECTION_ITEMS,
+  RED_FLAGS_INFECTION_MIN_INDICATORS,
+  RED_FLAGS_MALIGNANCY_ITEMS,
+  RED_FLAGS_MALIGNANCY_MIN_INDICATORS,
+  RED_FLAGS_MISSING_DATA_RULE,
+  RED_FLAGS_NEURO_ITEMS,
+  RED_FLAGS_RULES,
+  redFlagsInstrument,
+  scoreRedFlags,
+  summariseRedFlags,
+  type RedFlagThresholds,
+} from './red_flags/score';
 export { ompsq10Definition } from './ompsq10/definition';
 export {
   classifyOmpsq10Risk,

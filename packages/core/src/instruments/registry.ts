@@ -4,6 +4,7 @@ import { eq5d3lInstrument } from './eq5d3l/score';
 import { promisPf20Instrument } from './promis_pf20/score';
 import { painNrsInstrument } from './pain_nrs/score';
 import { motivationInstrument } from './motivation/score';
+import { redFlagsInstrument } from './red_flags/score';
 import { ompsq10Instrument } from './ompsq10/score';
 import { odiInstrument } from './odi/score';
 import { rmdqInstrument } from './rmdq/score';
@@ -33,6 +34,7 @@ const REGISTERED: readonly Instrument[] = [
   promisPf20Instrument,
   painNrsInstrument,
   motivationInstrument,
+  redFlagsInstrument,
 ];
 
 export const INSTRUMENTS: ReadonlyMap<InstrumentId, Instrument> = new Map(
