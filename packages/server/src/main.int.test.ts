@@ -2,46 +2,15 @@
 // fresh data directory. Checks demo data and the one-time login, /healthz, the refusal of a
 // second process on the same directory, graceful shutdown and persistence across restarts.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { freePort } from '@workup/testkit';
+import { freePort, spawnServer, waitForOutput, type ServerProcess } from '@workup/testkit';
 
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
-
-interface Run {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(env: Record<string, string>): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { PATH: process.env.PATH ?? '', TZ: 'UTC', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { child, stdout: () => out, stderr: () => err, exited };
-}
-
-async function waitFor(run: Run, pattern: RegExp, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!pattern.test(run.stdout())) {
-    if (run.child.exitCode !== null) {
-      throw new Error(`exited ${run.child.exitCode}: ${run.stderr()}`);
-    }
-    if (Date.now() > deadline) throw new Error(`timed out; stdout: ${run.stdout()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const start = spawnServer;
+const waitFor = waitForOutput;
+type Run = ServerProcess;
 
 describe('npm start (packages/server/src/main.ts) on embedded PGlite', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'workup-start-'));

@@ -15,6 +15,25 @@ const POSTGRES_MISSING =
  */
 export async function openTestDatabase(kind: TestDatabaseKind): Promise<Database> {
   if (kind === 'pglite') return openDatabase({ kind: 'pglite', dataDir: null });
+  const scratch = await createPostgresTestDatabase();
+  const database = await openDatabase({ kind: 'postgres', url: scratch.url, maxConnections: 4 });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await scratch.drop();
+    },
+  };
+}
+
+/**
+ * A new, empty database on the TEST_DATABASE_URL server (for tests that start the real server
+ * process against it), with the function that drops it again.
+ */
+export async function createPostgresTestDatabase(): Promise<{
+  readonly url: string;
+  drop(): Promise<void>;
+}> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error(POSTGRES_MISSING);
   const name = `workup_test_${randomBytes(6).toString('hex')}`;
@@ -27,15 +46,9 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<Database
   }
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const database = await openDatabase({
-    kind: 'postgres',
-    url: target.toString(),
-    maxConnections: 4,
-  });
   return {
-    ...database,
-    async close() {
-      await database.close();
+    url: target.toString(),
+    async drop() {
       const cleanup = new pg.Client({ connectionString: url });
       await cleanup.connect();
       try {

@@ -1,5 +1,6 @@
 export { FakeClock } from './clock';
-export { describeEachDatabase, openTestDatabase } from './database';
+export { createPostgresTestDatabase, describeEachDatabase, openTestDatabase } from './database';
+export { SERVER_MAIN, spawnServer, waitForOutput, type ServerProcess } from './server-process';
 export type { TestDatabaseKind } from './database';
 export {
   createTestApp,
