@@ -119,10 +119,27 @@ export const RedFlagsScoresSchema = z.strictObject({
 });
 export type RedFlagsScores = z.infer<typeof RedFlagsScoresSchema>;
 
+/** Blue-flag indicators of `work`: the person's perceptions of work (reference.md §16). */
+export const WORK_BLUE_INDICATORS = [
+  'heavy_or_monotonous_work',
+  'low_job_satisfaction',
+  'low_supervisor_support',
+  'work_harms_back_belief',
+  'low_rtw_expectation',
+] as const;
+/** Black-flag indicators: obstacles in the system and context of work (reference.md §16). */
+export const WORK_BLACK_INDICATORS = [
+  'not_employed',
+  'long_sick_leave',
+  'no_modified_duties',
+  'benefit_or_claim_pending',
+] as const;
+/** Each list holds the raised indicators once, in the order of the arrays above. */
 export const WorkScoresSchema = z.strictObject({
-  blue: z.array(z.string()),
-  black: z.array(z.string()),
+  blue: z.array(z.enum(WORK_BLUE_INDICATORS)),
+  black: z.array(z.enum(WORK_BLACK_INDICATORS)),
 });
+export type WorkScores = z.infer<typeof WorkScoresSchema>;
 
 /** STarT MSK is structure only (reference.md §2, §26): it returns no scores until verified. */
 export const StartMskScoresSchema = z.strictObject({});

@@ -88,6 +88,30 @@ export {
   summariseRedFlags,
   type RedFlagThresholds,
 } from './red_flags/score';
+export { workDefinition } from './work/definition';
+export {
+  scoreWork,
+  WORK_CUT_OFFS,
+  WORK_DEFAULT_THRESHOLDS,
+  WORK_HARM_BELIEF_MIN,
+  WORK_HEAVY_MIN,
+  WORK_LONG_SICK_LEAVE_MIN_DAYS,
+  WORK_LOW_RTW_EXPECTATION_MAX,
+  WORK_LOW_SATISFACTION_MAX,
+  WORK_LOW_SUPPORT_MAX,
+  WORK_MISSING_DATA_RULE,
+  WORK_RULES,
+  workFlags,
+  workInstrument,
+  type WorkThresholds,
+} from './work/score';
+export { startMskDefinition } from './startmsk/definition';
+export {
+  scoreStartMsk,
+  STARTMSK_MISSING_DATA_RULE,
+  STARTMSK_NOT_SCORED_REASON,
+  startMskInstrument,
+} from './startmsk/score';
 export { ompsq10Definition } from './ompsq10/definition';
 export {
   classifyOmpsq10Risk,

@@ -5,6 +5,8 @@ import { promisPf20Instrument } from './promis_pf20/score';
 import { painNrsInstrument } from './pain_nrs/score';
 import { motivationInstrument } from './motivation/score';
 import { redFlagsInstrument } from './red_flags/score';
+import { workInstrument } from './work/score';
+import { startMskInstrument } from './startmsk/score';
 import { ompsq10Instrument } from './ompsq10/score';
 import { odiInstrument } from './odi/score';
 import { rmdqInstrument } from './rmdq/score';
@@ -35,6 +37,8 @@ const REGISTERED: readonly Instrument[] = [
   painNrsInstrument,
   motivationInstrument,
   redFlagsInstrument,
+  workInstrument,
+  startMskInstrument,
 ];
 
 export const INSTRUMENTS: ReadonlyMap<InstrumentId, Instrument> = new Map(
