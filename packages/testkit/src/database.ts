@@ -30,11 +30,10 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<Database
  * A new, empty database on the TEST_DATABASE_URL server (for tests that start the real server
  * process against it), with the function that drops it again.
  */
-export async function createPostgresTestDatabase(): Promise<{
+export async function createPostgresTestDatabase(url = process.env.TEST_DATABASE_URL): Promise<{
   readonly url: string;
   drop(): Promise<void>;
 }> {
-  const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error(POSTGRES_MISSING);
   const name = `workup_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
