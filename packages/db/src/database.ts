@@ -15,6 +15,13 @@ import * as schema from './schema';
 /** The Drizzle database, the same type on PGlite and on PostgreSQL. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/**
+ * An open transaction. Repositories take a `Db`, which a transaction also is, so they run
+ * inside the caller's transaction; functions that must run in one (the audit trail, next to
+ * the change it records) ask for this type.
+ */
+export type DbTransaction = Parameters<Parameters<Db['transaction']>[0]>[0];
+
 export type DatabaseOptions =
   /** Embedded PGlite; `dataDir: null` keeps everything in memory (tests). */
   | { readonly kind: 'pglite'; readonly dataDir: string | null }

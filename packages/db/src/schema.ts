@@ -1,12 +1,15 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -14,13 +17,30 @@ import {
 } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull();
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/** A calendar date as `YYYY-MM-DD`, never shifted by a time zone. */
+const day = (name: string) => date(name, { mode: 'string' });
 
-/** Care centres; the clusters of a trial. */
-export const units = pgTable('units', {
+/** A care organisation (a region, an occupational health provider); it owns units. */
+export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   createdAt: createdAt(),
 });
+
+/** Care centres; the clusters of a trial. */
+export const units = pgTable(
+  'units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('units_organisation_idx').on(table.organisationId)],
+);
 
 export const staffUsers = pgTable(
   'staff_users',
@@ -35,6 +55,15 @@ export const staffUsers = pgTable(
     role: text('role').notNull(),
     /** scrypt hash string with its parameters (`scrypt$ln=17,r=8,p=1$salt$hash`). */
     passwordHash: text('password_hash').notNull(),
+    /** The TOTP secret, AES-256-GCM encrypted (`v1.iv.tag.ciphertext`); null without TOTP. */
+    totpSecret: text('totp_secret'),
+    /** A secret handed out by enrolment and not yet confirmed with a code. */
+    totpPendingSecret: text('totp_pending_secret'),
+    totpEnabledAt: at('totp_enabled_at'),
+    /** The last accepted 30-second time step, so a code is accepted only once (RFC 6238 §5.2). */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    /** A disabled account cannot sign in; staff are never deleted (the audit trail names them). */
+    disabledAt: at('disabled_at'),
     createdAt: createdAt(),
   },
   (table) => [
@@ -43,6 +72,23 @@ export const staffUsers = pgTable(
       'staff_users_role_check',
       sql`${table.role} in ('clinician', 'vocational_adviser', 'researcher', 'admin')`,
     ),
+  ],
+);
+
+/** Further units a staff member works in, besides their home unit (`staff_users.unit_id`). */
+export const staffUnitMemberships = pgTable(
+  'staff_unit_memberships',
+  {
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+  },
+  (table) => [
+    primaryKey({ columns: [table.staffUserId, table.unitId] }),
+    index('staff_unit_memberships_unit_idx').on(table.unitId),
   ],
 );
 
@@ -58,6 +104,8 @@ export const staffSessions = pgTable(
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** The site requires TOTP and this user has none yet: the session may only enrol. */
+    totpEnrolmentRequired: boolean('totp_enrolment_required').notNull().default(false),
   },
   (table) => [index('staff_sessions_user_idx').on(table.userId)],
 );
@@ -71,19 +119,88 @@ export const patients = pgTable(
       .notNull()
       .references(() => units.id),
     birthYear: integer('birth_year'),
+    /** The pseudonym researchers see instead of any identifier; random, never derived. */
+    researchId: uuid('research_id').notNull().defaultRandom(),
     createdAt: createdAt(),
   },
-  (table) => [index('patients_unit_idx').on(table.unitId)],
+  (table) => [
+    index('patients_unit_idx').on(table.unitId),
+    uniqueIndex('patients_research_id_unique').on(table.researchId),
+  ],
 );
 
-/** Identity kept apart from clinical data, so research extracts never need to touch it. */
-export const patientIdentities = pgTable('patient_identities', {
-  patientId: uuid('patient_id')
-    .primaryKey()
-    .references(() => patients.id),
-  givenName: text('given_name').notNull(),
-  familyName: text('family_name').notNull(),
-});
+/**
+ * Identity kept apart from clinical data, so research extracts never need to touch it: name,
+ * national identity number with its system, and contact details.
+ */
+export const patientIdentities = pgTable(
+  'patient_identities',
+  {
+    patientId: uuid('patient_id')
+      .primaryKey()
+      .references(() => patients.id),
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull(),
+    nationalIdSystem: text('national_id_system'),
+    nationalId: text('national_id'),
+    phone: text('phone'),
+    email: text('email'),
+  },
+  (table) => [
+    check(
+      'patient_identities_national_id_check',
+      sql`(${table.nationalId} is null) = (${table.nationalIdSystem} is null)`,
+    ),
+  ],
+);
+
+/** An episode of care: one problem, from the first contact until it is closed. */
+export const episodes = pgTable(
+  'episodes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    bodyRegion: text('body_region').notNull(),
+    /** When the pain began, as the patient tells it; null when not known. */
+    onsetOn: day('onset_on'),
+    startedOn: day('started_on').notNull(),
+    endedOn: day('ended_on'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('episodes_patient_idx').on(table.patientId),
+    check(
+      'episodes_body_region_check',
+      sql`${table.bodyRegion} in ('low_back', 'neck', 'thoracic_back', 'shoulder', 'hip', 'knee', 'multisite', 'other')`,
+    ),
+    check(
+      'episodes_dates_check',
+      sql`${table.endedOn} is null or ${table.endedOn} >= ${table.startedOn}`,
+    ),
+  ],
+);
+
+/** Diagnosis codes of an episode with their code system; `position` 0 is the main one. */
+export const episodeDiagnoses = pgTable(
+  'episode_diagnoses',
+  {
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    codeSystem: text('code_system').notNull(),
+    code: text('code').notNull(),
+    position: integer('position').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.episodeId, table.codeSystem, table.code] }),
+    check('episode_diagnoses_code_system_check', sql`${table.codeSystem} in ('icd10', 'icpc2')`),
+  ],
+);
 
 /** A questionnaire sent to a patient; the link's token is stored only as a SHA-256 hash. */
 export const questionnaireAssignments = pgTable(
@@ -94,6 +211,10 @@ export const questionnaireAssignments = pgTable(
       .notNull()
       .references(() => patients.id),
     instrumentId: text('instrument_id').notNull(),
+    episodeId: uuid('episode_id').references(() => episodes.id),
+    /** When in the follow-up this questionnaire belongs, e.g. `baseline`, `month_3`. */
+    timepoint: text('timepoint'),
+    dueOn: day('due_on'),
     tokenHash: text('token_hash').notNull(),
     createdBy: uuid('created_by')
       .notNull()
@@ -108,6 +229,16 @@ export const questionnaireAssignments = pgTable(
     index('questionnaire_assignments_patient_idx').on(table.patientId),
   ],
 );
+
+/** Answers saved part-way through a questionnaire, so the patient can resume later. */
+export const responseDrafts = pgTable('response_drafts', {
+  assignmentId: uuid('assignment_id')
+    .primaryKey()
+    .references(() => questionnaireAssignments.id),
+  answers: jsonb('answers').$type<Record<string, number | null>>().notNull(),
+  startedAt: at('started_at').notNull(),
+  updatedAt: at('updated_at').notNull(),
+});
 
 /** A submitted response: the answers as codes, exactly as given. */
 export const responses = pgTable(
@@ -124,6 +255,8 @@ export const responses = pgTable(
     instrumentVersion: text('instrument_version').notNull(),
     answers: jsonb('answers').$type<Record<string, number | null>>().notNull(),
     complete: boolean('complete').notNull(),
+    /** When the patient first saved answers (a draft); null when sent in one go. */
+    startedAt: at('started_at'),
     submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (table) => [
@@ -144,8 +277,185 @@ export const scores = pgTable('scores', {
 });
 
 /**
+ * The first answer to a submission sent with an `Idempotency-Key`: a replay with the same body
+ * gets the same status and body back; the same key with another body is refused.
+ */
+export const submissionKeys = pgTable(
+  'submission_keys',
+  {
+    assignmentId: uuid('assignment_id')
+      .notNull()
+      .references(() => questionnaireAssignments.id),
+    key: text('key').notNull(),
+    /** SHA-256 of the request body's canonical JSON. */
+    requestHash: text('request_hash').notNull(),
+    responseStatus: integer('response_status').notNull(),
+    responseBody: jsonb('response_body').$type<unknown>().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.assignmentId, table.key] })],
+);
+
+/**
+ * A plan as triage proposed it: the pathway that made it (id, version and content hash), the
+ * whole triage output as JSON, and its urgency. Flags and components are also stored as rows
+ * (below) so they can be queried and decided on.
+ */
+export const plans = pgTable(
+  'plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    episodeId: uuid('episode_id').references(() => episodes.id),
+    pathwayId: text('pathway_id').notNull(),
+    pathwayVersion: text('pathway_version').notNull(),
+    pathwayHash: text('pathway_hash').notNull(),
+    urgency: text('urgency').notNull(),
+    triage: jsonb('triage').$type<unknown>().notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('plans_patient_idx').on(table.patientId),
+    check(
+      'plans_urgency_check',
+      sql`${table.urgency} in ('emergency', 'urgent', 'soon', 'routine', 'none')`,
+    ),
+  ],
+);
+
+/** The flag profile of a plan: each flag raised, by colour and code. */
+export const planFlags = pgTable(
+  'plan_flags',
+  {
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    colour: text('colour').notNull(),
+    code: text('code').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.planId, table.colour, table.code] }),
+    check(
+      'plan_flags_colour_check',
+      sql`${table.colour} in ('red', 'yellow', 'blue', 'black', 'orange')`,
+    ),
+  ],
+);
+
+/**
+ * A component of a plan and the clinician's decision on it: accepted, changed or declined (a
+ * reason is required for the last two), and the day it was delivered.
+ */
+export const planComponents = pgTable(
+  'plan_components',
+  {
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    code: text('code').notNull(),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    status: text('status').notNull(),
+    decision: text('decision'),
+    reason: text('reason'),
+    decidedBy: uuid('decided_by').references(() => staffUsers.id),
+    decidedAt: at('decided_at'),
+    deliveredOn: day('delivered_on'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.planId, table.code] }),
+    check(
+      'plan_components_status_check',
+      sql`${table.status} in ('proposed', 'waiting_for_clinician')`,
+    ),
+    check(
+      'plan_components_decision_check',
+      sql`${table.decision} is null or ${table.decision} in ('accepted', 'changed', 'declined')`,
+    ),
+    check(
+      'plan_components_reason_check',
+      sql`${table.decision} is null or ${table.decision} = 'accepted' or ${table.reason} is not null`,
+    ),
+    check(
+      'plan_components_delivered_check',
+      sql`${table.deliveredOn} is null or ${table.decision} in ('accepted', 'changed')`,
+    ),
+  ],
+);
+
+/** The treatment protocol: each measure given, with its plan component code (contracts.md §3a). */
+export const protocolEntries = pgTable(
+  'protocol_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    episodeId: uuid('episode_id').references(() => episodes.id),
+    planId: uuid('plan_id').references(() => plans.id),
+    interventionCode: text('intervention_code').notNull(),
+    performedOn: day('performed_on').notNull(),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    durationMinutes: integer('duration_minutes'),
+    notes: text('notes'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('protocol_entries_patient_idx').on(table.patientId),
+    check(
+      'protocol_entries_duration_check',
+      sql`${table.durationMinutes} is null or ${table.durationMinutes} > 0`,
+    ),
+  ],
+);
+
+/**
+ * Consents: to care, to research use of pseudonymised data, to sharing with the employer. A
+ * consent is revoked by setting `revoked_at`; at most one of each kind is active at a time.
+ */
+export const consents = pgTable(
+  'consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    kind: text('kind').notNull(),
+    givenAt: at('given_at').notNull(),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => staffUsers.id),
+    revokedAt: at('revoked_at'),
+    revokedBy: uuid('revoked_by').references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('consents_patient_idx').on(table.patientId),
+    uniqueIndex('consents_active_unique')
+      .on(table.patientId, table.kind)
+      .where(sql`${table.revokedAt} is null`),
+    check('consents_kind_check', sql`${table.kind} in ('care', 'research', 'employer_sharing')`),
+    check(
+      'consents_revoked_check',
+      sql`(${table.revokedAt} is null) = (${table.revokedBy} is null)`,
+    ),
+  ],
+);
+
+/**
  * Every read or write of patient data, and every sign-in. No names, tokens or other
- * identifiers in `detail`; `patient_id` is the internal id.
+ * identifiers in `detail`; `patient_id` is the internal id. Append-only: a trigger refuses
+ * UPDATE, DELETE and TRUNCATE, and the migrating role loses those privileges (migration 0001).
  */
 export const auditEvents = pgTable(
   'audit_events',

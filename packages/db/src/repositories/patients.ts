@@ -1,14 +1,19 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../database';
 import {
+  consents,
   patientIdentities,
   patients,
   questionnaireAssignments,
+  responseDrafts,
   responses,
   scores,
+  submissionKeys,
 } from '../schema';
 
 export type AssignmentRow = typeof questionnaireAssignments.$inferSelect;
+export type ResponseDraftRow = typeof responseDrafts.$inferSelect;
+export type SubmissionKeyRow = typeof submissionKeys.$inferSelect;
 
 export interface PatientRecord {
   id: string;
@@ -18,6 +23,19 @@ export interface PatientRecord {
   birthYear: number | null;
   createdAt: Date;
 }
+
+/** Identifiers and contact details (patient_identities), for the care team only. */
+export interface PatientIdentityRecord {
+  nationalIdSystem: string | null;
+  nationalId: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+/** Which units may see the patients: one unit, or several. */
+type UnitScope = string | readonly string[];
+const unitIdsOf = (scope: UnitScope): string[] =>
+  typeof scope === 'string' ? [scope] : [...scope];
 
 export interface ScoredResponse {
   responseId: string;
@@ -48,6 +66,9 @@ export async function createPatient(
     familyName: string;
     birthYear: number | null;
     now: Date;
+    nationalId?: { system: string; value: string } | null;
+    phone?: string | null;
+    email?: string | null;
   },
 ): Promise<PatientRecord> {
   return db.transaction(async (tx) => {
@@ -60,33 +81,202 @@ export async function createPatient(
       patientId: row.id,
       givenName: input.givenName,
       familyName: input.familyName,
+      nationalIdSystem: input.nationalId?.system ?? null,
+      nationalId: input.nationalId?.value ?? null,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
     });
-    return { ...row, givenName: input.givenName, familyName: input.familyName };
+    return {
+      id: row.id,
+      unitId: row.unitId,
+      birthYear: row.birthYear,
+      createdAt: row.createdAt,
+      givenName: input.givenName,
+      familyName: input.familyName,
+    };
   });
 }
 
-export async function listPatients(db: Db, unitId: string): Promise<PatientRecord[]> {
+/** Changes a patient's birth year or identity fields; only the keys given are written. */
+export async function updatePatient(
+  db: Db,
+  patientId: string,
+  changes: {
+    birthYear?: number | null;
+    givenName?: string;
+    familyName?: string;
+    nationalId?: { system: string; value: string } | null;
+    phone?: string | null;
+    email?: string | null;
+  },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (changes.birthYear !== undefined) {
+      await tx
+        .update(patients)
+        .set({ birthYear: changes.birthYear })
+        .where(eq(patients.id, patientId));
+    }
+    const identity: Partial<typeof patientIdentities.$inferInsert> = {};
+    if (changes.givenName !== undefined) identity.givenName = changes.givenName;
+    if (changes.familyName !== undefined) identity.familyName = changes.familyName;
+    if (changes.nationalId !== undefined) {
+      identity.nationalIdSystem = changes.nationalId?.system ?? null;
+      identity.nationalId = changes.nationalId?.value ?? null;
+    }
+    if (changes.phone !== undefined) identity.phone = changes.phone;
+    if (changes.email !== undefined) identity.email = changes.email;
+    if (Object.keys(identity).length > 0) {
+      await tx
+        .update(patientIdentities)
+        .set(identity)
+        .where(eq(patientIdentities.patientId, patientId));
+    }
+  });
+}
+
+export async function getPatientIdentity(
+  db: Db,
+  patientId: string,
+): Promise<PatientIdentityRecord | null> {
+  const [row] = await db
+    .select({
+      nationalIdSystem: patientIdentities.nationalIdSystem,
+      nationalId: patientIdentities.nationalId,
+      phone: patientIdentities.phone,
+      email: patientIdentities.email,
+    })
+    .from(patientIdentities)
+    .where(eq(patientIdentities.patientId, patientId))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function listPatients(db: Db, scope: UnitScope): Promise<PatientRecord[]> {
+  const unitIds = unitIdsOf(scope);
+  if (unitIds.length === 0) return [];
   return db
     .select(patientColumns)
     .from(patients)
     .innerJoin(patientIdentities, eq(patientIdentities.patientId, patients.id))
-    .where(eq(patients.unitId, unitId))
+    .where(inArray(patients.unitId, unitIds))
     .orderBy(asc(patientIdentities.familyName), asc(patientIdentities.givenName), asc(patients.id));
 }
 
-/** The patient if it belongs to `unitId`; null otherwise (never reveals other units' patients). */
+/** The patient if it belongs to one of the units; null otherwise (never reveals others). */
 export async function getPatient(
   db: Db,
-  unitId: string,
+  scope: UnitScope,
   patientId: string,
 ): Promise<PatientRecord | null> {
+  const unitIds = unitIdsOf(scope);
+  if (unitIds.length === 0) return null;
   const [row] = await db
     .select(patientColumns)
     .from(patients)
     .innerJoin(patientIdentities, eq(patientIdentities.patientId, patients.id))
-    .where(and(eq(patients.id, patientId), eq(patients.unitId, unitId)))
+    .where(and(eq(patients.id, patientId), inArray(patients.unitId, unitIds)))
     .limit(1);
   return row ?? null;
+}
+
+/** Where a patient belongs, without any identity: for access decisions. Null if unknown. */
+export async function findPatientUnit(
+  db: Db,
+  patientId: string,
+): Promise<{ id: string; unitId: string; researchId: string } | null> {
+  const [row] = await db
+    .select({ id: patients.id, unitId: patients.unitId, researchId: patients.researchId })
+    .from(patients)
+    .where(eq(patients.id, patientId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The pseudonymised patients of the units whose research consent is active. */
+export async function listResearchPatients(
+  db: Db,
+  scope: UnitScope,
+): Promise<
+  { id: string; researchId: string; unitId: string; birthYear: number | null; createdAt: Date }[]
+> {
+  const unitIds = unitIdsOf(scope);
+  if (unitIds.length === 0) return [];
+  return db
+    .select({
+      id: patients.id,
+      researchId: patients.researchId,
+      unitId: patients.unitId,
+      birthYear: patients.birthYear,
+      createdAt: patients.createdAt,
+    })
+    .from(patients)
+    .innerJoin(
+      consents,
+      and(
+        eq(consents.patientId, patients.id),
+        eq(consents.kind, 'research'),
+        isNull(consents.revokedAt),
+      ),
+    )
+    .where(inArray(patients.unitId, unitIds))
+    .orderBy(asc(patients.researchId));
+}
+
+/** One pseudonymised patient by research id, if in the units and consenting to research. */
+export async function findResearchPatient(db: Db, scope: UnitScope, researchId: string) {
+  const unitIds = unitIdsOf(scope);
+  if (unitIds.length === 0) return null;
+  const [row] = await db
+    .select({
+      id: patients.id,
+      researchId: patients.researchId,
+      unitId: patients.unitId,
+      birthYear: patients.birthYear,
+      createdAt: patients.createdAt,
+    })
+    .from(patients)
+    .innerJoin(
+      consents,
+      and(
+        eq(consents.patientId, patients.id),
+        eq(consents.kind, 'research'),
+        isNull(consents.revokedAt),
+      ),
+    )
+    .where(and(eq(patients.researchId, researchId), inArray(patients.unitId, unitIds)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The patient whose research id this is, anywhere (for the audit trail of a denied attempt). */
+export async function findPatientByResearchId(db: Db, researchId: string) {
+  const [row] = await db
+    .select({ id: patients.id, unitId: patients.unitId })
+    .from(patients)
+    .where(eq(patients.researchId, researchId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Every response of a patient with its scores and the assignment's timepoint, oldest first. */
+export async function listPatientResponses(db: Db, patientId: string) {
+  return db
+    .select({
+      responseId: responses.id,
+      instrumentId: responses.instrumentId,
+      instrumentVersion: responses.instrumentVersion,
+      timepoint: questionnaireAssignments.timepoint,
+      complete: responses.complete,
+      startedAt: responses.startedAt,
+      submittedAt: responses.submittedAt,
+      scores: scores.scores,
+    })
+    .from(responses)
+    .innerJoin(questionnaireAssignments, eq(questionnaireAssignments.id, responses.assignmentId))
+    .leftJoin(scores, eq(scores.responseId, responses.id))
+    .where(eq(responses.patientId, patientId))
+    .orderBy(asc(responses.submittedAt), asc(responses.id));
 }
 
 /** Scored responses of the given patients, newest first. */
@@ -128,6 +318,9 @@ export async function createAssignment(
     createdBy: string;
     now: Date;
     expiresAt: Date;
+    episodeId?: string | null;
+    timepoint?: string | null;
+    dueOn?: string | null;
   },
 ): Promise<AssignmentRow> {
   return db.transaction(async (tx) => {
@@ -151,6 +344,9 @@ export async function createAssignment(
         createdBy: input.createdBy,
         createdAt: input.now,
         expiresAt: input.expiresAt,
+        episodeId: input.episodeId ?? null,
+        timepoint: input.timepoint ?? null,
+        dueOn: input.dueOn ?? null,
       })
       .returning();
     if (!row) throw new Error('insert into questionnaire_assignments returned no row');
@@ -179,8 +375,11 @@ export async function findAssignmentByTokenHash(
 }
 
 /**
- * Stores a response and its scores and closes the assignment, all or nothing. Resolves to
- * null when the assignment was already submitted or revoked meanwhile (nothing is written).
+ * Stores a response and its scores and closes the assignment, all or nothing; the patient's
+ * draft, if any, gives `startedAt` and is removed. With `idempotency`, the answer sent to the
+ * client is stored under its key in the same transaction. Resolves to null when the assignment
+ * was already submitted or revoked meanwhile (nothing is written): the update of the
+ * assignment row serialises concurrent submissions, and `responses_assignment_unique` backs it.
  */
 export async function submitResponse(
   db: Db,
@@ -194,6 +393,12 @@ export async function submitResponse(
     scores: Record<string, unknown> | null;
     reason: string | null;
     now: Date;
+    idempotency?: {
+      key: string;
+      requestHash: string;
+      responseStatus: number;
+      responseBody: unknown;
+    };
   },
 ): Promise<{ responseId: string } | null> {
   return db.transaction(async (tx) => {
@@ -209,6 +414,10 @@ export async function submitResponse(
       )
       .returning({ id: questionnaireAssignments.id });
     if (closed.length === 0) return null;
+    const [draft] = await tx
+      .delete(responseDrafts)
+      .where(eq(responseDrafts.assignmentId, input.assignmentId))
+      .returning({ startedAt: responseDrafts.startedAt });
     const [response] = await tx
       .insert(responses)
       .values({
@@ -218,6 +427,7 @@ export async function submitResponse(
         instrumentVersion: input.instrumentVersion,
         answers: input.answers,
         complete: input.complete,
+        startedAt: draft?.startedAt ?? null,
         submittedAt: input.now,
       })
       .returning({ id: responses.id });
@@ -229,6 +439,61 @@ export async function submitResponse(
       reason: input.reason,
       computedAt: input.now,
     });
+    if (input.idempotency) {
+      await tx.insert(submissionKeys).values({
+        assignmentId: input.assignmentId,
+        ...input.idempotency,
+        createdAt: input.now,
+      });
+    }
     return { responseId: response.id };
   });
+}
+
+/** The stored first answer to a submission with this key, if any. */
+export async function findSubmissionKey(
+  db: Db,
+  assignmentId: string,
+  key: string,
+): Promise<SubmissionKeyRow | null> {
+  const [row] = await db
+    .select()
+    .from(submissionKeys)
+    .where(and(eq(submissionKeys.assignmentId, assignmentId), eq(submissionKeys.key, key)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Saves partial answers for an open assignment; the first save sets `startedAt`. */
+export async function saveResponseDraft(
+  db: Db,
+  input: { assignmentId: string; answers: Record<string, number | null>; now: Date },
+): Promise<ResponseDraftRow> {
+  const [row] = await db
+    .insert(responseDrafts)
+    .values({
+      assignmentId: input.assignmentId,
+      answers: input.answers,
+      startedAt: input.now,
+      updatedAt: input.now,
+    })
+    .onConflictDoUpdate({
+      target: responseDrafts.assignmentId,
+      set: { answers: input.answers, updatedAt: input.now },
+    })
+    .returning();
+  if (!row) throw new Error('upsert into response_drafts returned no row');
+  return row;
+}
+
+export async function findResponseDraft(
+  db: Db,
+  assignmentId: string,
+): Promise<ResponseDraftRow | null> {
+  const [row] = await db
+    .select()
+    .from(responseDrafts)
+    .where(eq(responseDrafts.assignmentId, assignmentId))
+    .limit(1);
+  return row ?? null;
 }
