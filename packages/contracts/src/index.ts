@@ -9,3 +9,4 @@ export * from './api/patients';
 export * from './api/respond';
 export * from './api/instruments';
 export * from './triage';
+export * from './rtw';

@@ -1,2 +1,3 @@
 export * from './instruments/index';
 export * from './fhir/index';
+export * from './rtw/index';
