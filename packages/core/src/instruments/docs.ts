@@ -28,12 +28,12 @@ export function instrumentsDoc(instruments: readonly Instrument[]): string {
     '',
     'Every questionnaire workup knows. Ids, item keys, codes and score keys are fixed in',
     '`contracts.md` §1-§3 (design notes); the facts, sources and how sure we are of them are in',
-    "`reference.md`. Each instrument lives in `packages/core/src/instruments/<id>/` (`definition.ts`,",
+    '`reference.md`. Each instrument lives in `packages/core/src/instruments/<id>/` (`definition.ts`,',
     '`score.ts`, `score.test.ts`, `cases.json`, `README.md`), passes the shared conformance suite',
     '(`packages/core/src/instruments/conformance.test.ts`), and can be scored with',
     '`workup score <id>` or `POST /api/v1/score/{id}`.',
     '',
-    'Verification tags are reference.md\'s: **[V2]** two or more independent sources, **[V1]** one',
+    "Verification tags are reference.md's: **[V2]** two or more independent sources, **[V1]** one",
     'source, **[U]** not verified. An unverified cut-off is never a silent hard rule: it is',
     'configurable (`ScoreOptions.cutOffs` by name) and listed below.',
     '',
@@ -87,7 +87,9 @@ export function instrumentsDoc(instruments: readonly Instrument[]): string {
       `- **Missing data** ${TAG[instrument.missingDataRule.verification]}: ${instrument.missingDataRule.description} (${instrument.missingDataRule.source})`,
     );
     for (const rule of instrument.rules) {
-      lines.push(`- **${rule.name}** ${TAG[rule.verification]}: ${rule.description} (${rule.source})`);
+      lines.push(
+        `- **${rule.name}** ${TAG[rule.verification]}: ${rule.description} (${rule.source})`,
+      );
     }
     if (instrument.valueSets.length > 0) {
       lines.push('', '| value set | description | source | verification |', '|---|---|---|---|');
@@ -123,7 +125,7 @@ export function instrumentsDoc(instruments: readonly Instrument[]): string {
     'the verbatim wording of a licensed instrument. A site that holds a licence puts one JSON file',
     'per instrument and language in the directory named by `CONTENT_PACK_DIR`; the server checks',
     'every pack at start-up and refuses to start when one does not fit its instrument (every item',
-    'worded, a label for exactly the item\'s codes, the same instrument version), naming the file',
+    "worded, a label for exactly the item's codes, the same instrument version), naming the file",
     'and the field. Without a pack, patients see our paraphrases and the staff view',
     '(`GET /api/v1/instruments/{id}`: `wording: "paraphrase"`) says so.',
     '',
@@ -152,7 +154,7 @@ export function instrumentsDoc(instruments: readonly Instrument[]): string {
     '`copyright`. A scored response exports as a QuestionnaireResponse with one Observation per',
     'score (`toFhirQuestionnaireResponse`, `toFhirObservations`, `toFhirBundle` in',
     '`packages/core/src/fhir`). LOINC codes are attached only where reference.md confirms them;',
-    'scores without one use workup\'s own code system (`<base>/CodeSystem/scores`,',
+    "scores without one use workup's own code system (`<base>/CodeSystem/scores`,",
     'code `<instrument>.<score>`).',
     '',
   );
