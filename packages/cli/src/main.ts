@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { registerScoreCommand } from './commands/score';
+import { registerRtwCommand } from './commands/rtw';
+import { registerImportSickLeaveCommand } from './commands/import-sick-leave';
 import type { CommandContext } from './commands/context';
 import { EXIT_BAD_INPUT, EXIT_OK, toErrorBody } from './errors';
 import { writeJsonLine, type CliIo } from './io';
@@ -12,6 +14,8 @@ import { writeJsonLine, type CliIo } from './io';
  */
 const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[] = [
   registerScoreCommand,
+  registerRtwCommand,
+  registerImportSickLeaveCommand,
 ];
 
 /** Commander's codes for help and version shown on request: not errors. */
