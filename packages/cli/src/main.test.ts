@@ -33,7 +33,7 @@ await test('workup', async (t) => {
     assert.equal(stderr, '');
     assert.match(stdout, /Usage: workup/);
     assert.match(stdout, /^ {2}score /m);
-    for (const later of ['triage', 'analyze']) assert.doesNotMatch(stdout, new RegExp(later));
+    for (const later of ['triage']) assert.doesNotMatch(stdout, new RegExp(later));
   });
 
   await t.test('--version prints the version of packages/cli/package.json', async () => {

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
+import { registerAnalyzeCommand } from './commands/analyze';
 import { registerScoreCommand } from './commands/score';
 import { registerRtwCommand } from './commands/rtw';
 import { registerImportSickLeaveCommand } from './commands/import-sick-leave';
@@ -14,6 +15,7 @@ import { writeJsonLine, type CliIo } from './io';
  */
 const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[] = [
   registerScoreCommand,
+  registerAnalyzeCommand,
   registerRtwCommand,
   registerImportSickLeaveCommand,
 ];
