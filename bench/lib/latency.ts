@@ -50,7 +50,7 @@ export async function runConcurrently<T>(
       const item = items[index];
       if (item === undefined) return;
       const begin = performance.now();
-      let ok = false;
+      let ok: boolean;
       try {
         ok = await task(item);
       } catch {
