@@ -222,7 +222,8 @@ export interface CountComparison {
 /**
  * A condition: a small JSON tree, never code (no `eval`). Leaves compare an answer
  * (`"instrument.item"`), a score (`"instrument.score"`) or a context key with exactly one
- * operator; `answered` asks whether an item was answered; `flag` whether an earlier rule raised
+ * operator; `answered` asks whether an item was answered, `scored` whether a score has a value
+ * (never unknown, unlike a comparison); `flag` whether an earlier rule raised
  * a flag (`"red"`: any red flag; `"red.cauda_equina"`: that one); `def` uses a named
  * definition. `all`, `any`, `not` and `count` combine them. See docs/pathways.md for the
  * treatment of missing values (a comparison with a missing value is neither true nor false).
@@ -236,6 +237,7 @@ export type Condition =
   | ({ score: string } & Comparison)
   | ({ context: string } & Comparison)
   | { answered: string }
+  | { scored: string }
   | { flag: string }
   | { def: string };
 
@@ -288,6 +290,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
       .strictObject({ context: z.string().regex(CONTEXT_KEY_PATTERN), ...comparisonShape })
       .refine(oneOperator, ONE_OPERATOR),
     z.strictObject({ answered: FactRefSchema }),
+    z.strictObject({ scored: FactRefSchema }),
     z.strictObject({ flag: z.string().regex(FLAG_REF_PATTERN, 'write "colour" or "colour.code"') }),
     z.strictObject({ def: z.string().regex(NAME_PATTERN) }),
   ]),
