@@ -19,12 +19,19 @@ import type { Database } from '@workup/db';
 import type { Config } from './config';
 import type { RouteContext } from './context';
 import { AppError } from './errors';
+import { accessLogRoutes } from './routes/access-log/index';
 import { authRoutes } from './routes/auth/index';
+import { consentRoutes } from './routes/consents/index';
+import { episodeRoutes } from './routes/episodes/index';
 import { healthRoutes } from './routes/health/index';
 import { instrumentRoutes } from './routes/instruments/index';
 import { patientRoutes } from './routes/patients/index';
+import { planRoutes } from './routes/plans/index';
+import { protocolRoutes } from './routes/protocol/index';
+import { researchRoutes } from './routes/research/index';
 import { respondRoutes } from './routes/respond/index';
 import { scoreRoutes } from './routes/score/index';
+import { staffRoutes } from './routes/staff/index';
 import { systemClock, type Clock } from './services/clock';
 import { loadContentPacks } from './services/content-packs';
 import { OWASP_SCRYPT, type ScryptParams } from './services/passwords';
@@ -71,6 +78,12 @@ export async function createApp(deps: AppDeps) {
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('staff', null);
   app.decorateRequest('patientLink', null);
+  app.decorateRequest('access', null);
+  // The request id in every answer, so a person can quote it and it finds the audit event.
+  app.addHook('onRequest', (request, reply, next) => {
+    void reply.header('x-request-id', request.id);
+    next();
+  });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let appError: AppError;
@@ -166,6 +179,13 @@ export async function createApp(deps: AppDeps) {
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
       await api.register(authRoutes, { ...ctx, prefix: '/auth' });
       await api.register(patientRoutes, { ...ctx, prefix: '/patients' });
+      await api.register(episodeRoutes, { ...ctx, prefix: '/patients/:patientId/episodes' });
+      await api.register(planRoutes, { ...ctx, prefix: '/patients/:patientId/plans' });
+      await api.register(protocolRoutes, { ...ctx, prefix: '/patients/:patientId/protocol' });
+      await api.register(consentRoutes, { ...ctx, prefix: '/patients/:patientId/consents' });
+      await api.register(accessLogRoutes, { ...ctx, prefix: '/patients/:patientId/access-log' });
+      await api.register(researchRoutes, { ...ctx, prefix: '/research/patients' });
+      await api.register(staffRoutes, ctx);
       await api.register(respondRoutes, { ...ctx, prefix: '/respond' });
       await api.register(instrumentRoutes, { ...ctx, prefix: '/instruments' });
       await api.register(scoreRoutes, { ...ctx, prefix: '/score' });

@@ -37,6 +37,22 @@ describe('loadConfig', () => {
     assert.equal(config.cookieSecure, true);
   });
 
+  it('requires TOTP_KEY with TOTP_REQUIRED and takes 32 bytes of base64', () => {
+    assert.throws(
+      () => loadConfig({ TOTP_REQUIRED: 'true' }),
+      (error: unknown) => error instanceof ConfigError && /^TOTP_KEY/.test(error.problems[0] ?? ''),
+    );
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const config = loadConfig({ TOTP_REQUIRED: 'true', TOTP_KEY: key });
+    assert.equal(config.totpRequired, true);
+    assert.deepEqual(config.totpKey, Buffer.alloc(32, 7));
+    assert.equal(loadConfig({}).totpKey, null);
+    assert.throws(
+      () => loadConfig({ TOTP_KEY: Buffer.alloc(16).toString('base64') }),
+      (error: unknown) => error instanceof ConfigError && /^TOTP_KEY/.test(error.problems[0] ?? ''),
+    );
+  });
+
   it('names every bad variable at once', () => {
     assert.throws(
       () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' }),

@@ -28,6 +28,15 @@ export const EnvSchema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   CONTENT_PACK_DIR: z.string().min(1).optional(),
+  TOTP_REQUIRED: z.enum(['true', 'false']).default('false'),
+  TOTP_KEY: z
+    .string()
+    .refine(
+      (value) =>
+        /^[A-Za-z0-9+/_-]{43}=?$/.test(value) && Buffer.from(value, 'base64').length === 32,
+      'must be 32 random bytes in base64 (openssl rand -base64 32)',
+    )
+    .optional(),
 });
 
 export const CONFIG_VARIABLES = Object.keys(EnvSchema.shape);
@@ -52,6 +61,10 @@ export interface Config {
   readonly contentPackDir: string | null;
   /** Where the built web app is; null serves the API only. */
   readonly webDistDir: string | null;
+  /** Every staff member must sign in with a TOTP code (they enrol at their next sign-in). */
+  readonly totpRequired: boolean;
+  /** The AES-256-GCM key that encrypts TOTP secrets at rest; null: TOTP cannot be used. */
+  readonly totpKey: Buffer | null;
 }
 
 /** The environment could not be parsed; `problems` names every bad variable. */
@@ -81,6 +94,11 @@ export function loadConfig(
     );
   }
   const e = parsed.data;
+  if (e.TOTP_REQUIRED === 'true' && e.TOTP_KEY === undefined) {
+    throw new ConfigError([
+      'TOTP_KEY: required when TOTP_REQUIRED=true (openssl rand -base64 32); it encrypts the TOTP secrets',
+    ]);
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   const dataDir = resolve(e.DATA_DIR);
   return {
@@ -103,5 +121,7 @@ export function loadConfig(
     trustProxy: e.TRUST_PROXY === 'true',
     contentPackDir: e.CONTENT_PACK_DIR === undefined ? null : resolve(e.CONTENT_PACK_DIR),
     webDistDir: options.webDistDir === undefined ? null : options.webDistDir,
+    totpRequired: e.TOTP_REQUIRED === 'true',
+    totpKey: e.TOTP_KEY === undefined ? null : Buffer.from(e.TOTP_KEY, 'base64'),
   };
 }

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { recordAuditEvent, type Db } from '@workup/db';
+import { recordAuditEvent, type Db, type DbTransaction } from '@workup/db';
 import type { Clock } from './clock';
 
 export interface AuditInput {
@@ -10,16 +10,18 @@ export interface AuditInput {
   readonly patientId?: string | null;
   readonly subjectType?: string;
   readonly subjectId?: string;
-  /** Never names, tokens or answers: counts, codes and ids only. */
+  /** Never names, tokens, answers or free text: counts, codes and ids only. */
   readonly detail?: Record<string, unknown>;
 }
 
 /**
- * Records who did what to which patient's data. The actor comes from the request: the
- * signed-in staff member, the questionnaire link, or nobody (a failed sign-in).
+ * Records who did what to which patient's data, inside the transaction `tx` of the read or
+ * change itself: both commit, or neither does. The actor comes from the request: the signed-in
+ * staff member, the questionnaire link, or nobody (a failed sign-in). The time is the clock's,
+ * stored as UTC; the request id ties the event to the request's log lines.
  */
 export async function audit(
-  db: Db,
+  tx: DbTransaction,
   clock: Clock,
   request: FastifyRequest,
   input: AuditInput,
@@ -31,7 +33,7 @@ export async function audit(
       : request.patientLink
         ? { actorType: 'patient_link' as const, actorId: request.patientLink.id }
         : { actorType: 'system' as const, actorId: null });
-  await recordAuditEvent(db, {
+  await recordAuditEvent(tx, {
     at: clock.now(),
     ...actor,
     action: input.action,
@@ -42,4 +44,17 @@ export async function audit(
     requestId: request.id,
     detail: input.detail ?? null,
   });
+}
+
+/**
+ * Records an event that goes with no change of its own (a denied attempt, a failed sign-in),
+ * in a transaction of its own.
+ */
+export async function auditAlone(
+  db: Db,
+  clock: Clock,
+  request: FastifyRequest,
+  input: AuditInput,
+): Promise<void> {
+  await db.transaction((tx) => audit(tx, clock, request, input));
 }

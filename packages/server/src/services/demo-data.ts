@@ -3,9 +3,13 @@ import { scoreSbt } from '@workup/core';
 import {
   countUnits,
   createAssignment,
+  createEpisode,
+  createOrganisation,
   createPatient,
+  createProtocolEntry,
   createStaffUser,
   createUnit,
+  recordConsent,
   submitResponse,
   type Db,
 } from '@workup/db';
@@ -14,7 +18,10 @@ import { hashToken, newToken } from './tokens';
 
 export const DEMO_CLINICIAN_EMAIL = 'clinician@demo.workup.invalid';
 
-/** Fictitious patients; one has answered STarT Back already. */
+/**
+ * Fictitious patients; one has answered STarT Back already and has an episode of low back pain
+ * (ICD-10 M54.5, ICPC-2 L03), consents to care and research, and a first protocol entry.
+ */
 const DEMO_PATIENTS = [
   {
     givenName: 'Astrid',
@@ -26,6 +33,9 @@ const DEMO_PATIENTS = [
   { givenName: 'Sara', familyName: 'Holm', birthYear: 1991, sbt: null },
 ] as const;
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+const isoDay = (at: Date) => at.toISOString().slice(0, 10);
+
 /**
  * Fills an empty database with a demo unit, a clinician and a few patients. Resolves to the
  * clinician's login, which the caller shows once; null when the database was not empty.
@@ -36,14 +46,26 @@ export async function seedDemoData(
 ): Promise<{ email: string; password: string } | null> {
   if ((await countUnits(db)) > 0) return null;
   const { now } = options;
-  const unit = await createUnit(db, { name: 'Demo Health Centre', now });
   const password = randomBytes(12).toString('base64url');
+  const passwordHash = await hashPassword(password, options.passwordParams);
+  // All or nothing: a start that dies half-way leaves an empty database, seeded next time.
+  await db.transaction((tx) => seed(tx, now, passwordHash));
+  return { email: DEMO_CLINICIAN_EMAIL, password };
+}
+
+async function seed(db: Db, now: Date, passwordHash: string): Promise<void> {
+  const organisation = await createOrganisation(db, { name: 'Demo Region', now });
+  const unit = await createUnit(db, {
+    name: 'Demo Health Centre',
+    organisationId: organisation.id,
+    now,
+  });
   const clinician = await createStaffUser(db, {
     unitId: unit.id,
     email: DEMO_CLINICIAN_EMAIL,
     displayName: 'Demo Clinician',
     role: 'clinician',
-    passwordHash: await hashPassword(password, options.passwordParams),
+    passwordHash,
     now,
   });
   for (const demo of DEMO_PATIENTS) {
@@ -55,6 +77,39 @@ export async function seedDemoData(
       now,
     });
     if (demo.sbt === null) continue;
+    const episode = await createEpisode(db, {
+      patientId: patient.id,
+      bodyRegion: 'low_back',
+      onsetOn: isoDay(new Date(now.getTime() - 21 * DAY_MS)),
+      startedOn: isoDay(new Date(now.getTime() - 7 * DAY_MS)),
+      diagnoses: [
+        { system: 'icd10', code: 'M54.5' },
+        { system: 'icpc2', code: 'L03' },
+      ],
+      createdBy: clinician.id,
+      now,
+    });
+    for (const kind of ['care', 'research'] as const) {
+      await recordConsent(db, {
+        patientId: patient.id,
+        kind,
+        givenAt: now,
+        recordedBy: clinician.id,
+        now,
+      });
+    }
+    await createProtocolEntry(db, {
+      patientId: patient.id,
+      episodeId: episode.id,
+      planId: null,
+      interventionCode: 'education',
+      performedOn: isoDay(now),
+      providerId: clinician.id,
+      durationMinutes: 30,
+      notes: null,
+      createdBy: clinician.id,
+      now,
+    });
     const outcome = scoreSbt(demo.sbt);
     if (!outcome.ok) throw new Error('demo STarT Back answers do not validate');
     const assignment = await createAssignment(db, {
@@ -64,6 +119,8 @@ export async function seedDemoData(
       createdBy: clinician.id,
       now,
       expiresAt: now,
+      episodeId: episode.id,
+      timepoint: 'baseline',
     });
     await submitResponse(db, {
       assignmentId: assignment.id,
@@ -77,5 +134,4 @@ export async function seedDemoData(
       now,
     });
   }
-  return { email: DEMO_CLINICIAN_EMAIL, password };
 }

@@ -1,10 +1,35 @@
 import {
+  ConsentKindSchema,
+  NationalIdSystemSchema,
+  PlanDecisionSchema,
   SbtScoresSchema,
+  TriageResultSchema,
+  UrgencySchema,
+  FlagColourSchema,
+  BodyRegionSchema,
+  DiagnosisCodeSystemSchema,
   type Assignment,
+  type Consent,
+  type Episode,
+  type PatientIdentity,
   type PatientSummary,
+  type Plan,
+  type PlanComponent,
+  type PlanSummary,
+  type ProtocolEntry,
   type SbtResult,
 } from '@workup/contracts';
-import type { AssignmentRow, PatientRecord, ScoredResponse } from '@workup/db';
+import type {
+  AssignmentRow,
+  ConsentRow,
+  EpisodeRecord,
+  PatientIdentityRecord,
+  PatientRecord,
+  PlanComponentRow,
+  PlanRecord,
+  ProtocolEntryRow,
+  ScoredResponse,
+} from '@workup/db';
 
 /** A stored STarT Back result, parsed again at the JSON column's boundary; null if unscored. */
 export function toSbtResult(row: ScoredResponse): SbtResult | null {
@@ -43,8 +68,98 @@ export function toAssignment(row: AssignmentRow, now: Date): Assignment {
     id: row.id,
     instrument: row.instrumentId,
     status: assignmentStatus(row, now),
+    episodeId: row.episodeId,
+    timepoint: row.timepoint,
+    dueOn: row.dueOn,
     createdAt: row.createdAt.toISOString(),
     expiresAt: row.expiresAt.toISOString(),
     submittedAt: row.submittedAt?.toISOString() ?? null,
   };
+}
+
+export function toPatientIdentity(row: PatientIdentityRecord | null): PatientIdentity {
+  return {
+    nationalId:
+      typeof row?.nationalId === 'string' && typeof row.nationalIdSystem === 'string'
+        ? { system: NationalIdSystemSchema.parse(row.nationalIdSystem), value: row.nationalId }
+        : null,
+    phone: row?.phone ?? null,
+    email: row?.email ?? null,
+  };
+}
+
+export function toEpisode(row: EpisodeRecord): Episode {
+  return {
+    id: row.id,
+    bodyRegion: BodyRegionSchema.parse(row.bodyRegion),
+    onsetOn: row.onsetOn,
+    startedOn: row.startedOn,
+    endedOn: row.endedOn,
+    diagnoses: row.diagnoses.map((d) => ({
+      system: DiagnosisCodeSystemSchema.parse(d.system),
+      code: d.code,
+    })),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function toConsent(row: ConsentRow): Consent {
+  return {
+    id: row.id,
+    kind: ConsentKindSchema.parse(row.kind),
+    givenAt: row.givenAt.toISOString(),
+    recordedBy: row.recordedBy,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    revokedBy: row.revokedBy,
+    active: row.revokedAt === null,
+  };
+}
+
+export function toProtocolEntry(row: ProtocolEntryRow): ProtocolEntry {
+  return {
+    id: row.id,
+    interventionCode: row.interventionCode,
+    performedOn: row.performedOn,
+    providerId: row.providerId,
+    durationMinutes: row.durationMinutes,
+    notes: row.notes,
+    episodeId: row.episodeId,
+    planId: row.planId,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function toPlanComponent(component: PlanComponentRow): PlanComponent {
+  return {
+    code: component.code,
+    title: component.title,
+    status: component.status === 'waiting_for_clinician' ? 'waiting_for_clinician' : 'proposed',
+    decision: component.decision === null ? null : PlanDecisionSchema.parse(component.decision),
+    reason: component.reason,
+    decidedBy: component.decidedBy,
+    decidedAt: component.decidedAt?.toISOString() ?? null,
+    deliveredOn: component.deliveredOn,
+  };
+}
+
+/** A stored plan; its JSON columns are parsed again at this boundary. */
+export function toPlanSummary(row: PlanRecord): PlanSummary {
+  return {
+    id: row.id,
+    episodeId: row.episodeId,
+    pathway: { id: row.pathwayId, version: row.pathwayVersion, hash: row.pathwayHash },
+    urgency: UrgencySchema.parse(row.urgency),
+    flags: row.flags.map((flag) => ({
+      colour: FlagColourSchema.parse(flag.colour),
+      code: flag.code,
+    })),
+    components: row.components.map(toPlanComponent),
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function toPlan(row: PlanRecord): Plan {
+  return { ...toPlanSummary(row), triage: TriageResultSchema.parse(row.triage) };
 }

@@ -1,14 +1,16 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CSRF_HEADER, SESSION_COOKIE, type StaffUser } from '@workup/contracts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CSRF_HEADER, SESSION_COOKIE, StaffRoleSchema, type StaffUser } from '@workup/contracts';
 import {
   deleteStaffSession,
   findStaffSession,
   touchStaffSession,
   type AssignmentRow,
   type StaffSessionRow,
+  type StaffUserRow,
 } from '@workup/db';
 import type { RouteContext } from '../context';
 import { AppError, unauthenticated } from '../errors';
+import { assertPermissionDeclared, authorize } from './authorization';
 import { hashToken, sameSecret } from './tokens';
 
 declare module 'fastify' {
@@ -34,27 +36,39 @@ export async function currentSession(
   if (!found) return null;
   const now = ctx.clock.now();
   const idleLimit = found.session.lastSeenAt.getTime() + ctx.config.sessionIdleMs;
-  if (now.getTime() >= idleLimit || now.getTime() >= found.session.expiresAt.getTime()) {
+  if (
+    now.getTime() >= idleLimit ||
+    now.getTime() >= found.session.expiresAt.getTime() ||
+    found.user.disabledAt !== null
+  ) {
     await deleteStaffSession(ctx.db, tokenHash);
     return null;
   }
   await touchStaffSession(ctx.db, tokenHash, now);
-  const { user } = found;
+  return { session: found.session, user: toStaffUser(found.user) };
+}
+
+/** The staff member as the API shows them (never the password hash or TOTP secret). */
+export function toStaffUser(user: StaffUserRow): StaffUser {
   return {
-    session: found.session,
-    user: {
-      id: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      role: user.role as StaffUser['role'],
-      unitId: user.unitId,
-    },
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: StaffRoleSchema.parse(user.role),
+    unitId: user.unitId,
   };
+}
+
+/** What the session may do about the second factor (`SessionInfo.totp`). */
+export function totpStatus(user: StaffUserRow, session: StaffSessionRow) {
+  return { enabled: user.totpEnabledAt !== null, enrolmentRequired: session.totpEnrolmentRequired };
 }
 
 /**
  * onRequest hook for staff routes: a valid session is required, and a change (any method but
- * GET, HEAD, OPTIONS) must echo the session's CSRF token in the `x-csrf-token` header.
+ * GET, HEAD, OPTIONS) must echo the session's CSRF token in the `x-csrf-token` header. A
+ * session that must first enrol a second factor (`TOTP_REQUIRED`) reaches only the routes
+ * marked `duringTotpEnrolment`.
  */
 export function requireStaff(ctx: RouteContext) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
@@ -73,6 +87,26 @@ export function requireStaff(ctx: RouteContext) {
         });
       }
     }
+    if (
+      found.session.totpEnrolmentRequired &&
+      request.routeOptions.config.duringTotpEnrolment !== true
+    ) {
+      throw new AppError({
+        code: 'totp_enrolment_required',
+        status: 403,
+        detail: 'This site requires a second factor. Set up your authenticator app first.',
+      });
+    }
     request.staff = found;
   };
+}
+
+/**
+ * The hooks every staff route plugin adds: the session (with CSRF), then the matrix and the
+ * patient's unit. Registering a route without `config.permission` throws at start-up.
+ */
+export function guardStaffRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.addHook('onRoute', assertPermissionDeclared);
+  app.addHook('onRequest', requireStaff(ctx));
+  app.addHook('onRequest', authorize(ctx));
 }

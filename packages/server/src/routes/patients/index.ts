@@ -8,180 +8,260 @@ import {
   PatientSummarySchema,
   ProblemSchema,
   QuestionnaireLinkSchema,
+  UpdatePatientRequestSchema,
   type SbtResult,
 } from '@workup/contracts';
 import { sbtDefinition } from '@workup/core';
 import {
   createAssignment,
   createPatient,
+  episodeBelongsTo,
   getPatient,
+  getPatientIdentity,
   listAssignments,
   listPatients,
   listScoredResponses,
+  updatePatient,
+  type Db,
 } from '@workup/db';
 import type { RouteContext } from '../../context';
-import { notFound } from '../../errors';
+import { AppError, notFound } from '../../errors';
 import { audit } from '../../services/audit';
-import { toAssignment, toPatientSummary, toSbtResult } from '../../services/patient-views';
-import { requireStaff } from '../../services/staff-auth';
+import { accessOf, patientOf } from '../../services/authorization';
+import {
+  toAssignment,
+  toPatientIdentity,
+  toPatientSummary,
+  toSbtResult,
+} from '../../services/patient-views';
+import { guardStaffRoutes } from '../../services/staff-auth';
 import { hashToken, newToken } from '../../services/tokens';
 
-const STAFF_ERRORS = { 401: ProblemSchema, 403: ProblemSchema } as const;
+export const STAFF_ERRORS = { 401: ProblemSchema, 403: ProblemSchema } as const;
+export const PATIENT_ERRORS = { ...STAFF_ERRORS, 404: ProblemSchema } as const;
+
+/** An episode named in a request must be one of this patient's (else 422 at `episodeId`). */
+export async function checkEpisode(
+  db: Db,
+  patientId: string,
+  episodeId: string | undefined,
+): Promise<void> {
+  if (episodeId === undefined || (await episodeBelongsTo(db, patientId, episodeId))) return;
+  throw new AppError({
+    code: 'validation_failed',
+    status: 422,
+    detail: 'The episode is not one of this patient’s.',
+    errors: [{ path: ['episodeId'], message: 'no such episode for this patient' }],
+  });
+}
 
 export const patientRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, done) => {
-  app.addHook('onRequest', requireStaff(ctx));
-
-  /** The staff member's unit; patients of other units do not exist for them. */
-  const unitOf = (request: { staff: { user: { unitId: string } } | null }): string => {
-    if (!request.staff) throw new Error('requireStaff did not run');
-    return request.staff.user.unitId;
-  };
+  guardStaffRoutes(app, ctx);
 
   app.get(
     '/',
     {
+      config: { permission: { resource: 'patient', action: 'list' } },
       schema: {
         tags: ['patients'],
-        summary: "The unit's patients with their latest STarT Back result",
+        summary: "The patients of the staff member's units with their latest STarT Back result",
         response: { 200: PatientListSchema, ...STAFF_ERRORS },
       },
     },
     async (request) => {
-      const patients = await listPatients(ctx.db, unitOf(request));
-      const scored = await listScoredResponses(
-        ctx.db,
-        patients.map((patient) => patient.id),
-        sbtDefinition.id,
-      );
-      const latest = new Map<string, SbtResult>();
-      for (const row of scored) {
-        const result = toSbtResult(row);
-        if (result && !latest.has(row.patientId)) latest.set(row.patientId, result);
-      }
-      await audit(ctx.db, ctx.clock, request, {
-        action: 'patient.list',
-        outcome: 'success',
-        detail: { count: patients.length },
+      const { unitIds } = accessOf(request);
+      return ctx.db.transaction(async (tx) => {
+        const patients = await listPatients(tx, unitIds);
+        const scored = await listScoredResponses(
+          tx,
+          patients.map((patient) => patient.id),
+          sbtDefinition.id,
+        );
+        const latest = new Map<string, SbtResult>();
+        for (const row of scored) {
+          const result = toSbtResult(row);
+          if (result && !latest.has(row.patientId)) latest.set(row.patientId, result);
+        }
+        await audit(tx, ctx.clock, request, {
+          action: 'patient.list',
+          outcome: 'success',
+          detail: { count: patients.length },
+        });
+        return {
+          patients: patients.map((patient) =>
+            toPatientSummary(patient, latest.get(patient.id) ?? null),
+          ),
+        };
       });
-      return {
-        patients: patients.map((patient) =>
-          toPatientSummary(patient, latest.get(patient.id) ?? null),
-        ),
-      };
     },
   );
 
   app.post(
     '/',
     {
+      config: { permission: { resource: 'patient', action: 'create' } },
       schema: {
         tags: ['patients'],
-        summary: 'Create a patient in the signed-in staff member’s unit',
+        summary: 'Create a patient in the signed-in staff member’s home unit',
         body: CreatePatientRequestSchema,
         response: { 201: PatientSummarySchema, 422: ProblemSchema, ...STAFF_ERRORS },
       },
     },
     async (request, reply) => {
-      const patient = await createPatient(ctx.db, {
-        unitId: unitOf(request),
-        givenName: request.body.givenName,
-        familyName: request.body.familyName,
-        birthYear: request.body.birthYear ?? null,
-        now: ctx.clock.now(),
-      });
-      await audit(ctx.db, ctx.clock, request, {
-        action: 'patient.create',
-        outcome: 'success',
-        patientId: patient.id,
-        subjectType: 'patient',
-        subjectId: patient.id,
+      const { user } = accessOf(request);
+      const body = request.body;
+      const patient = await ctx.db.transaction(async (tx) => {
+        const created = await createPatient(tx, {
+          unitId: user.unitId,
+          givenName: body.givenName,
+          familyName: body.familyName,
+          birthYear: body.birthYear ?? null,
+          nationalId: body.nationalId ?? null,
+          phone: body.phone ?? null,
+          email: body.email ?? null,
+          now: ctx.clock.now(),
+        });
+        await audit(tx, ctx.clock, request, {
+          action: 'patient.create',
+          outcome: 'success',
+          patientId: created.id,
+          subjectType: 'patient',
+          subjectId: created.id,
+        });
+        return created;
       });
       return reply.code(201).send(toPatientSummary(patient, null));
     },
   );
 
+  const readDetail = async (tx: Db, unitIds: readonly string[], patientId: string) => {
+    const patient = await getPatient(tx, unitIds, patientId);
+    if (!patient) throw notFound('The patient');
+    const now = ctx.clock.now();
+    const [identity, assignments, scored] = await Promise.all([
+      getPatientIdentity(tx, patient.id),
+      listAssignments(tx, patient.id),
+      listScoredResponses(tx, [patient.id], sbtDefinition.id),
+    ]);
+    const sbtResults = scored
+      .map(toSbtResult)
+      .filter((result): result is SbtResult => result !== null);
+    return {
+      ...toPatientSummary(patient, sbtResults[0] ?? null),
+      unitId: patient.unitId,
+      identity: toPatientIdentity(identity),
+      assignments: assignments.map((row) => toAssignment(row, now)),
+      sbtResults,
+    };
+  };
+
   app.get(
     '/:patientId',
     {
+      config: { permission: { resource: 'patient', action: 'read' } },
       schema: {
         tags: ['patients'],
-        summary: 'One patient with questionnaire links and STarT Back results',
+        summary: 'One patient with identity, questionnaire links and STarT Back results',
         params: PatientIdParamsSchema,
-        response: { 200: PatientDetailSchema, 404: ProblemSchema, ...STAFF_ERRORS },
+        response: { 200: PatientDetailSchema, ...PATIENT_ERRORS },
       },
     },
     async (request) => {
-      const patient = await getPatient(ctx.db, unitOf(request), request.params.patientId);
-      if (!patient) {
-        await audit(ctx.db, ctx.clock, request, {
+      const { unitIds } = accessOf(request);
+      const patient = patientOf(request);
+      return ctx.db.transaction(async (tx) => {
+        const detail = await readDetail(tx, unitIds, patient.id);
+        await audit(tx, ctx.clock, request, {
           action: 'patient.read',
-          outcome: 'denied',
+          outcome: 'success',
+          patientId: patient.id,
           subjectType: 'patient',
-          subjectId: request.params.patientId,
+          subjectId: patient.id,
         });
-        throw notFound('The patient');
-      }
-      const now = ctx.clock.now();
-      const [assignments, scored] = await Promise.all([
-        listAssignments(ctx.db, patient.id),
-        listScoredResponses(ctx.db, [patient.id], sbtDefinition.id),
-      ]);
-      const sbtResults = scored
-        .map(toSbtResult)
-        .filter((result): result is SbtResult => result !== null);
-      await audit(ctx.db, ctx.clock, request, {
-        action: 'patient.read',
-        outcome: 'success',
-        patientId: patient.id,
-        subjectType: 'patient',
-        subjectId: patient.id,
+        return detail;
       });
-      return {
-        ...toPatientSummary(patient, sbtResults[0] ?? null),
-        assignments: assignments.map((row) => toAssignment(row, now)),
-        sbtResults,
-      };
+    },
+  );
+
+  app.patch(
+    '/:patientId',
+    {
+      config: { permission: { resource: 'patient', action: 'update' } },
+      schema: {
+        tags: ['patients'],
+        summary: 'Change a patient’s name, birth year, national id or contact details',
+        params: PatientIdParamsSchema,
+        body: UpdatePatientRequestSchema,
+        response: { 200: PatientDetailSchema, 422: ProblemSchema, ...PATIENT_ERRORS },
+      },
+    },
+    async (request) => {
+      const { unitIds } = accessOf(request);
+      const patient = patientOf(request);
+      const body = request.body;
+      return ctx.db.transaction(async (tx) => {
+        await updatePatient(tx, patient.id, {
+          ...(body.givenName === undefined ? {} : { givenName: body.givenName }),
+          ...(body.familyName === undefined ? {} : { familyName: body.familyName }),
+          ...(body.birthYear === undefined ? {} : { birthYear: body.birthYear }),
+          ...(body.nationalId === undefined ? {} : { nationalId: body.nationalId }),
+          ...(body.phone === undefined ? {} : { phone: body.phone }),
+          ...(body.email === undefined ? {} : { email: body.email }),
+        });
+        await audit(tx, ctx.clock, request, {
+          action: 'patient.update',
+          outcome: 'success',
+          patientId: patient.id,
+          subjectType: 'patient',
+          subjectId: patient.id,
+          // Which fields changed, never their values.
+          detail: { fields: Object.keys(body).sort() },
+        });
+        return readDetail(tx, unitIds, patient.id);
+      });
     },
   );
 
   app.post(
     '/:patientId/questionnaire-links',
     {
+      config: { permission: { resource: 'questionnaire_link', action: 'create' } },
       schema: {
         tags: ['patients'],
         summary: 'Issue a questionnaire link (revokes older open links for the instrument)',
         params: PatientIdParamsSchema,
         body: CreateLinkRequestSchema,
-        response: {
-          201: QuestionnaireLinkSchema,
-          404: ProblemSchema,
-          422: ProblemSchema,
-          ...STAFF_ERRORS,
-        },
+        response: { 201: QuestionnaireLinkSchema, 422: ProblemSchema, ...PATIENT_ERRORS },
       },
     },
     async (request, reply) => {
-      const patient = await getPatient(ctx.db, unitOf(request), request.params.patientId);
-      if (!patient) throw notFound('The patient');
-      const staff = request.staff;
-      if (!staff) throw new Error('requireStaff did not run');
+      const { user } = accessOf(request);
+      const patient = patientOf(request);
+      const body = request.body;
+      await checkEpisode(ctx.db, patient.id, body.episodeId);
       const token = newToken();
       const now = ctx.clock.now();
-      const row = await createAssignment(ctx.db, {
-        patientId: patient.id,
-        instrumentId: request.body.instrument,
-        tokenHash: hashToken(token),
-        createdBy: staff.user.id,
-        now,
-        expiresAt: new Date(now.getTime() + ctx.config.patientLinkTtlMs),
-      });
-      await audit(ctx.db, ctx.clock, request, {
-        action: 'questionnaire_link.create',
-        outcome: 'success',
-        patientId: patient.id,
-        subjectType: 'questionnaire_assignment',
-        subjectId: row.id,
-        detail: { instrument: row.instrumentId },
+      const row = await ctx.db.transaction(async (tx) => {
+        const created = await createAssignment(tx, {
+          patientId: patient.id,
+          instrumentId: body.instrument,
+          tokenHash: hashToken(token),
+          createdBy: user.id,
+          now,
+          expiresAt: new Date(now.getTime() + ctx.config.patientLinkTtlMs),
+          episodeId: body.episodeId ?? null,
+          timepoint: body.timepoint ?? null,
+          dueOn: body.dueOn ?? null,
+        });
+        await audit(tx, ctx.clock, request, {
+          action: 'questionnaire_link.create',
+          outcome: 'success',
+          patientId: patient.id,
+          subjectType: 'questionnaire_assignment',
+          subjectId: created.id,
+          detail: { instrument: created.instrumentId },
+        });
+        return created;
       });
       return reply.code(201).send({
         assignment: toAssignment(row, now),

@@ -1,19 +1,61 @@
+import { createHash } from 'node:crypto';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
+  DraftSchema,
+  IDEMPOTENCY_KEY_HEADER,
   InstrumentTextQuerySchema,
   ProblemSchema,
   QuestionnaireFormSchema,
+  SaveDraftRequestSchema,
   SubmitAnswersRequestSchema,
   SubmitAnswersResponseSchema,
+  SubmitHeadersSchema,
 } from '@workup/contracts';
 import { sbtInstrument, scoreSbt } from '@workup/core';
-import { findAssignmentByTokenHash, submitResponse } from '@workup/db';
+import {
+  findAssignmentByTokenHash,
+  findResponseDraft,
+  findSubmissionKey,
+  saveResponseDraft,
+  submitResponse,
+  type SubmissionKeyRow,
+} from '@workup/db';
 import type { RouteContext } from '../../context';
 import { AppError } from '../../errors';
-import { audit } from '../../services/audit';
+import { audit, auditAlone } from '../../services/audit';
 import { assignmentStatus } from '../../services/patient-views';
 import { hashToken } from '../../services/tokens';
+
+/** JSON with object keys sorted at every level, so equal bodies hash alike. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** SHA-256 of the body's canonical JSON: what decides "the same request" for a replay. */
+export function requestHash(body: unknown): string {
+  return createHash('sha256').update(canonicalJson(body), 'utf8').digest('hex');
+}
+
+const alreadySubmitted = () =>
+  new AppError({
+    code: 'already_submitted',
+    status: 409,
+    detail: 'This questionnaire has already been sent. Thank you.',
+  });
+
+/** A submission that could replay a stored answer: POST with an Idempotency-Key. */
+const mayReplay = (request: FastifyRequest) =>
+  request.method === 'POST' &&
+  request.routeOptions.url?.endsWith('/respond') === true &&
+  typeof request.headers[IDEMPOTENCY_KEY_HEADER] === 'string';
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{43})$/;
 
@@ -37,7 +79,9 @@ function requirePatientLink(ctx: RouteContext) {
     request.patientLink = assignment;
     const status = assignmentStatus(assignment, ctx.clock.now());
     if (status === 'open') return;
-    await audit(ctx.db, ctx.clock, request, {
+    // A retried submission may get its first answer back; the handler decides.
+    if (status === 'submitted' && mayReplay(request)) return;
+    await auditAlone(ctx.db, ctx.clock, request, {
       action: request.method === 'GET' ? 'questionnaire.open' : 'questionnaire.submit',
       outcome: 'denied',
       patientId: assignment.patientId,
@@ -53,11 +97,7 @@ function requirePatientLink(ctx: RouteContext) {
         detail: 'This questionnaire link has expired. Ask your clinic for a new one.',
       });
     }
-    throw new AppError({
-      code: 'already_submitted',
-      status: 409,
-      detail: 'This questionnaire has already been sent. Thank you.',
-    });
+    throw alreadySubmitted();
   };
 }
 
@@ -84,7 +124,7 @@ export const respondRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, 
     },
     async (request) => {
       const assignment = assignmentOf(request);
-      await audit(ctx.db, ctx.clock, request, {
+      await auditAlone(ctx.db, ctx.clock, request, {
         action: 'questionnaire.open',
         outcome: 'success',
         patientId: assignment.patientId,
@@ -110,19 +150,67 @@ export const respondRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, 
     },
   );
 
+  /** Sends the stored first answer again, or 422 when the key came with another body. */
+  const replay = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    prior: SubmissionKeyRow,
+    hash: string,
+  ) => {
+    const assignment = assignmentOf(request);
+    const same = prior.requestHash === hash;
+    await auditAlone(ctx.db, ctx.clock, request, {
+      action: 'questionnaire.submit_replay',
+      outcome: same ? 'success' : 'denied',
+      patientId: assignment.patientId,
+      subjectType: 'questionnaire_assignment',
+      subjectId: assignment.id,
+    });
+    if (!same) {
+      throw new AppError({
+        code: 'idempotency_key_reused',
+        status: 422,
+        detail: 'This Idempotency-Key was used with other answers. Use a new key.',
+        errors: [{ path: ['headers', IDEMPOTENCY_KEY_HEADER], message: 'used with another body' }],
+      });
+    }
+    return reply
+      .code(prior.responseStatus)
+      .send(SubmitAnswersResponseSchema.parse(prior.responseBody));
+  };
+
   app.post(
     '/',
     {
       schema: {
         tags: ['respond'],
-        summary: 'Submit the answers; they are stored with their scores',
+        summary:
+          'Submit the answers; they are stored with their scores. With an Idempotency-Key, a retry returns the first answer',
         security: [{ patientLink: [] }],
+        headers: SubmitHeadersSchema,
         body: SubmitAnswersRequestSchema,
         response: { 201: SubmitAnswersResponseSchema, 422: ProblemSchema, ...LINK_ERRORS },
       },
     },
     async (request, reply) => {
       const assignment = assignmentOf(request);
+      const key = request.headers[IDEMPOTENCY_KEY_HEADER];
+      const hash = requestHash(request.body);
+      if (key !== undefined) {
+        const prior = await findSubmissionKey(ctx.db, assignment.id, key);
+        if (prior) return replay(request, reply, prior, hash);
+      }
+      if (assignmentStatus(assignment, ctx.clock.now()) !== 'open') {
+        await auditAlone(ctx.db, ctx.clock, request, {
+          action: 'questionnaire.submit',
+          outcome: 'denied',
+          patientId: assignment.patientId,
+          subjectType: 'questionnaire_assignment',
+          subjectId: assignment.id,
+          detail: { status: 'submitted' },
+        });
+        throw alreadySubmitted();
+      }
       const outcome = scoreSbt(request.body.answers);
       if (!outcome.ok) {
         throw new AppError({
@@ -145,33 +233,130 @@ export const respondRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, 
         });
       }
       const now = ctx.clock.now();
-      const stored = await submitResponse(ctx.db, {
-        assignmentId: assignment.id,
-        patientId: assignment.patientId,
-        instrumentId: result.instrument,
-        instrumentVersion: result.version,
-        answers: request.body.answers,
-        complete: result.complete,
-        scores: result.scores,
-        reason: result.reason ?? null,
-        now,
+      const answer = { submittedAt: now.toISOString() };
+      const stored = await ctx.db.transaction(async (tx) => {
+        const created = await submitResponse(tx, {
+          assignmentId: assignment.id,
+          patientId: assignment.patientId,
+          instrumentId: result.instrument,
+          instrumentVersion: result.version,
+          answers: request.body.answers,
+          complete: result.complete,
+          scores: result.scores,
+          reason: result.reason ?? null,
+          now,
+          ...(key === undefined
+            ? {}
+            : {
+                idempotency: { key, requestHash: hash, responseStatus: 201, responseBody: answer },
+              }),
+        });
+        if (!created) return null;
+        await audit(tx, ctx.clock, request, {
+          action: 'questionnaire.submit',
+          outcome: 'success',
+          patientId: assignment.patientId,
+          subjectType: 'response',
+          subjectId: created.responseId,
+          detail: { instrument: result.instrument },
+        });
+        return created;
       });
       if (!stored) {
+        // Sent meanwhile: by a concurrent copy of this very request, or by another one.
+        if (key !== undefined) {
+          const prior = await findSubmissionKey(ctx.db, assignment.id, key);
+          if (prior) return replay(request, reply, prior, hash);
+        }
+        await auditAlone(ctx.db, ctx.clock, request, {
+          action: 'questionnaire.submit',
+          outcome: 'denied',
+          patientId: assignment.patientId,
+          subjectType: 'questionnaire_assignment',
+          subjectId: assignment.id,
+          detail: { status: 'submitted' },
+        });
+        throw alreadySubmitted();
+      }
+      return reply.code(201).send(answer);
+    },
+  );
+
+  app.get(
+    '/draft',
+    {
+      schema: {
+        tags: ['respond'],
+        summary: 'The answers saved so far, to resume the questionnaire',
+        security: [{ patientLink: [] }],
+        response: { 200: DraftSchema, ...LINK_ERRORS },
+      },
+    },
+    async (request) => {
+      const assignment = assignmentOf(request);
+      return ctx.db.transaction(async (tx) => {
+        const draft = await findResponseDraft(tx, assignment.id);
+        await audit(tx, ctx.clock, request, {
+          action: 'questionnaire.draft_read',
+          outcome: 'success',
+          patientId: assignment.patientId,
+          subjectType: 'questionnaire_assignment',
+          subjectId: assignment.id,
+        });
+        return {
+          answers: draft?.answers ?? {},
+          startedAt: draft?.startedAt.toISOString() ?? null,
+          savedAt: draft?.updatedAt.toISOString() ?? null,
+        };
+      });
+    },
+  );
+
+  app.put(
+    '/draft',
+    {
+      schema: {
+        tags: ['respond'],
+        summary: 'Save answers part-way (codes are checked, completeness is not)',
+        security: [{ patientLink: [] }],
+        body: SaveDraftRequestSchema,
+        response: { 200: DraftSchema, 422: ProblemSchema, ...LINK_ERRORS },
+      },
+    },
+    async (request) => {
+      const assignment = assignmentOf(request);
+      const outcome = scoreSbt(request.body.answers);
+      if (!outcome.ok) {
         throw new AppError({
-          code: 'already_submitted',
-          status: 409,
-          detail: 'This questionnaire has already been sent. Thank you.',
+          code: 'validation_failed',
+          status: 422,
+          detail: 'Some answers are not valid.',
+          errors: outcome.issues.map((issue) => ({
+            path: ['answers', ...issue.path],
+            message: issue.message,
+          })),
         });
       }
-      await audit(ctx.db, ctx.clock, request, {
-        action: 'questionnaire.submit',
-        outcome: 'success',
-        patientId: assignment.patientId,
-        subjectType: 'response',
-        subjectId: stored.responseId,
-        detail: { instrument: result.instrument },
+      return ctx.db.transaction(async (tx) => {
+        const draft = await saveResponseDraft(tx, {
+          assignmentId: assignment.id,
+          answers: request.body.answers,
+          now: ctx.clock.now(),
+        });
+        await audit(tx, ctx.clock, request, {
+          action: 'questionnaire.draft_save',
+          outcome: 'success',
+          patientId: assignment.patientId,
+          subjectType: 'questionnaire_assignment',
+          subjectId: assignment.id,
+          detail: { answered: Object.values(draft.answers).filter((v) => v !== null).length },
+        });
+        return {
+          answers: draft.answers,
+          startedAt: draft.startedAt.toISOString(),
+          savedAt: draft.updatedAt.toISOString(),
+        };
       });
-      return reply.code(201).send({ submittedAt: now.toISOString() });
     },
   );
   done();
