@@ -1,16 +1,14 @@
+import { ratingItem } from '../items';
 import type { InstrumentDefinition, IntegerItem } from '../types';
 
 /** A statement rated 0 (completely disagree) to 6 (completely agree), 3 = unsure. reference.md §7. */
-function belief(key: string, text: string): IntegerItem {
-  return {
-    kind: 'integer',
+const belief = (key: string, text: string): IntegerItem =>
+  ratingItem(
     key,
     text,
-    min: 0,
-    max: 6,
-    anchors: { min: 'Completely disagree', max: 'Completely agree' },
-  };
-}
+    { min: 0, max: 6 },
+    { min: 'Completely disagree', max: 'Completely agree' },
+  );
 
 /**
  * Fear-Avoidance Beliefs Questionnaire (Waddell et al. 1993; reference.md §7). Items 1-5 are

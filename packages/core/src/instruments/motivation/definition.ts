@@ -1,13 +1,8 @@
+import { ratingItem } from '../items';
 import type { IntegerItem, InstrumentDefinition } from '../types';
 
-const ruler = (key: string, text: string, min: string, max: string): IntegerItem => ({
-  kind: 'integer',
-  key,
-  text,
-  min: 0,
-  max: 10,
-  anchors: { min, max },
-});
+const ruler = (key: string, text: string, min: string, max: string): IntegerItem =>
+  ratingItem(key, text, { min: 0, max: 10 }, { min, max });
 
 /**
  * Motivational-interviewing rulers: importance, confidence and readiness, each 0-10

@@ -1,16 +1,14 @@
+import { ratingItem } from '../items';
 import type { InstrumentDefinition, IntegerItem } from '../types';
 
 /** A statement rated 0 (not at all confident) to 6 (completely confident). reference.md §8 [V2]. */
-function confidence(key: string, text: string): IntegerItem {
-  return {
-    kind: 'integer',
+const confidence = (key: string, text: string): IntegerItem =>
+  ratingItem(
     key,
     text,
-    min: 0,
-    max: 6,
-    anchors: { min: 'Not at all confident', max: 'Completely confident' },
-  };
-}
+    { min: 0, max: 6 },
+    { min: 'Not at all confident', max: 'Completely confident' },
+  );
 
 /**
  * Pain Self-Efficacy Questionnaire (Nicholas 2007; reference.md §8): confidence in doing things

@@ -1,24 +1,13 @@
-import type { ChoiceItem, InstrumentDefinition, IntegerItem } from '../types';
+import { choiceItem as choice, ratingItem } from '../items';
+import type { InstrumentDefinition, IntegerItem } from '../types';
 
 const NO_YES = [
   { code: 0, label: 'No' },
   { code: 1, label: 'Yes' },
 ] as const;
 
-const choice = (key: string, text: string, options: ChoiceItem['options']): ChoiceItem => ({
-  kind: 'choice',
-  key,
-  text,
-  options,
-});
-const scale = (key: string, text: string, min: string, max: string): IntegerItem => ({
-  kind: 'integer',
-  key,
-  text,
-  min: 0,
-  max: 10,
-  anchors: { min, max },
-});
+const scale = (key: string, text: string, min: string, max: string): IntegerItem =>
+  ratingItem(key, text, { min: 0, max: 10 }, { min, max });
 
 /**
  * Work context (contracts.md §3, reference.md §16): employment, sick leave and the person's view
