@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { createLogger } from './logger';
+import { createLogger, pathOnly } from './logger';
 
 function capture() {
   const lines: string[] = [];
@@ -46,5 +46,10 @@ describe('logger redaction', () => {
       assert.ok(!written.includes(secret), `log contains ${secret}: ${written}`);
     }
     assert.match(written, /\[redacted\]/);
+  });
+
+  it('logs request paths without their query strings', () => {
+    assert.equal(pathOnly('/api/v1/respond?token=abc&lang=sv'), '/api/v1/respond?[redacted]');
+    assert.equal(pathOnly('/api/v1/patients'), '/api/v1/patients');
   });
 });
