@@ -3,6 +3,7 @@
 // with a denied audit event of that very request. Then the same for staff of another
 // organisation, who must get 404 for every patient and leave a trace in its access log.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
 import {
   AccessLogSchema,
@@ -10,8 +11,8 @@ import {
   ResearchPatientListSchema,
   ResearchPatientSchema,
   STAFF_ROLES,
+  TriageResultSchema,
   type StaffRole,
-  type TriageResult,
 } from '@workup/contracts';
 import {
   createEpisode,
@@ -41,45 +42,9 @@ import { hashPassword } from './passwords';
 import { ACTIONS, can, permissionCells, PERMISSIONS, RESOURCES } from './authorization';
 
 /** A triage result as the engine writes it (contracts.md §4), small but complete. */
-export const SAMPLE_TRIAGE: TriageResult = {
-  pathway: { id: 'workup-default', version: '1.0.0', hash: `sha256:${'ab'.repeat(32)}` },
-  scores: {},
-  flags: {
-    red: [],
-    yellow: [
-      {
-        code: 'fear_avoidance',
-        title: 'Fear of movement',
-        because: [{ rule: 'yellow.fear', evidence: [{ instrument: 'sbt', item: '4', value: 1 }] }],
-      },
-    ],
-    blue: [],
-    black: [],
-    orange: [],
-  },
-  motivation: null,
-  urgency: 'routine',
-  plan: [
-    {
-      code: 'education',
-      title: 'Explanation of pain and reassurance',
-      status: 'proposed',
-      because: [{ rule: 'plan.education', evidence: [{ flag: 'yellow', value: true }] }],
-    },
-    {
-      code: 'physio_exercise',
-      title: 'Physiotherapy with exercise',
-      status: 'proposed',
-      because: [
-        {
-          rule: 'plan.sbt_medium',
-          evidence: [{ instrument: 'sbt', score: 'risk', value: 'medium' }],
-        },
-      ],
-    },
-  ],
-  undetermined: [],
-};
+const SAMPLE_TRIAGE = TriageResultSchema.parse(
+  JSON.parse(readFileSync(new URL('../routes/plans/sample-triage.json', import.meta.url), 'utf8')),
+);
 
 interface Fixture {
   patientId: string;
