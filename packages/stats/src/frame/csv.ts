@@ -55,6 +55,43 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
+/** Exact powers of ten (every 10^k with k <= 22 is a double). */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * The value of chunk[start, end) when it is a plain decimal ([-+]digits[.digits], at most 15
+ * digits), else NaN. An integer below 2^53 divided by an exact power of ten is correctly rounded,
+ * so this equals Number() of the same text.
+ */
+function plainDecimal(chunk: string, start: number, end: number): number {
+  let i = start;
+  let negative = false;
+  const first = chunk.charCodeAt(i);
+  if (first === 45 || first === 43) {
+    negative = first === 45;
+    i += 1;
+  }
+  let integer = 0;
+  let decimals = 0;
+  let digits = 0;
+  let point = false;
+  for (; i < end; i += 1) {
+    const c = chunk.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      integer = integer * 10 + (c - 48);
+      digits += 1;
+      if (point) decimals += 1;
+    } else if (c === 46 && !point) {
+      point = true;
+    } else {
+      return NaN;
+    }
+  }
+  if (digits === 0 || digits > 15 || decimals > 22) return NaN;
+  const value = integer / (POWERS_OF_TEN[decimals] ?? NaN);
+  return negative ? -value : value;
+}
+
 /** Growable typed storage for one kept column. */
 class ColumnBuilder {
   numbers = new Float64Array(1024);
@@ -86,38 +123,46 @@ class ColumnBuilder {
     }
   }
 
-  add(text: string): void {
+  /** Records a missing value; returns false. */
+  private missing(row: number): void {
+    this.numbers[row] = NaN;
+    if (this.codes !== null) this.codes[row] = -1;
+  }
+
+  /** The next row index, growing the storage when needed. */
+  private nextRow(): number {
     if (this.count === this.numbers.length) this.grow();
     const row = this.count;
     this.count += 1;
-    if (isMissingText(text)) {
-      this.numbers[row] = NaN;
-      if (this.codes !== null) this.codes[row] = -1;
-      return;
+    return row;
+  }
+
+  /** Adds a level of the dictionary and returns its code. */
+  private insert(text: string): number {
+    const code = this.levels.length;
+    this.dictionary?.set(text, code);
+    this.levels.push(text);
+    const value = parseNumber(text);
+    this.levelNumbers.push(value ?? NaN);
+    if (value === null) this.allNumeric = false;
+    if (logicalValue(text) === null) this.allLogical = false;
+    return code;
+  }
+
+  private store(row: number, code: number): void {
+    this.lastText = this.levels[code] ?? null;
+    this.lastCode = code;
+    if (this.codes !== null) this.codes[row] = code;
+    this.numbers[row] = this.levelNumbers[code] ?? NaN;
+    if (this.allNumeric && !this.keepDictionary && this.levels.length > this.limit) {
+      // Many distinct numbers: keep only the numbers from here on.
+      this.dictionary = null;
+      this.codes = null;
+      this.allLogical = false;
     }
-    if (this.dictionary !== null && this.codes !== null) {
-      let code = text === this.lastText ? this.lastCode : this.dictionary.get(text);
-      if (code === undefined) {
-        code = this.levels.length;
-        this.dictionary.set(text, code);
-        this.levels.push(text);
-        const value = parseNumber(text);
-        this.levelNumbers.push(value ?? NaN);
-        if (value === null) this.allNumeric = false;
-        if (logicalValue(text) === null) this.allLogical = false;
-      }
-      this.lastText = text;
-      this.lastCode = code;
-      this.codes[row] = code;
-      this.numbers[row] = this.levelNumbers[code] ?? NaN;
-      if (this.allNumeric && !this.keepDictionary && this.levels.length > this.limit) {
-        // Many distinct numbers: keep only the numbers from here on.
-        this.dictionary = null;
-        this.codes = null;
-        this.allLogical = false;
-      }
-      return;
-    }
+  }
+
+  private storeNumber(row: number, text: string): void {
     const value = parseNumber(text);
     if (value === null) {
       this.allNumeric = false;
@@ -126,6 +171,57 @@ class ColumnBuilder {
     } else {
       this.numbers[row] = value;
     }
+  }
+
+  /** Adds a field given as a string (one that spanned chunks or held doubled quotes). */
+  add(text: string): void {
+    const row = this.nextRow();
+    if (isMissingText(text)) {
+      this.missing(row);
+    } else if (this.dictionary !== null) {
+      const code = text === this.lastText ? this.lastCode : this.dictionary.get(text);
+      this.store(row, code ?? this.insert(text));
+    } else {
+      this.storeNumber(row, text);
+    }
+  }
+
+  /**
+   * Adds the field chunk[start, end) without making a string of it when it repeats the previous
+   * value, matches one of a few levels, or is a plain decimal number.
+   */
+  addRange(chunk: string, start: number, end: number): void {
+    const row = this.nextRow();
+    const length = end - start;
+    if (length === 0 || (length === 2 && chunk.startsWith('NA', start))) {
+      this.missing(row);
+      return;
+    }
+    if (this.dictionary !== null) {
+      const last = this.lastText;
+      if (last?.length === length && chunk.startsWith(last, start)) {
+        this.store(row, this.lastCode);
+        return;
+      }
+      const levels = this.levels;
+      if (levels.length <= 16) {
+        for (let code = 0; code < levels.length; code += 1) {
+          const level = levels[code] ?? '';
+          if (level.length === length && chunk.startsWith(level, start)) {
+            this.store(row, code);
+            return;
+          }
+        }
+        this.store(row, this.insert(chunk.slice(start, end)));
+        return;
+      }
+      const text = chunk.slice(start, end);
+      this.store(row, this.dictionary.get(text) ?? this.insert(text));
+      return;
+    }
+    const value = plainDecimal(chunk, start, end);
+    if (Number.isNaN(value)) this.storeNumber(row, chunk.slice(start, end));
+    else this.numbers[row] = value;
   }
 
   toColumn(): Column {
@@ -157,7 +253,7 @@ const enum State {
 export function createCsvReader(options: CsvReaderOptions = {}): CsvReader {
   const wanted = options.columns === undefined ? null : new Set(options.columns);
   const textColumns = new Set(options.textColumns ?? []);
-  const limit = options.dictionaryLimit ?? 65536;
+  const limit = options.dictionaryLimit ?? 4096;
 
   let header: string[] | null = null;
   let headerFields: string[] = [];
@@ -182,6 +278,16 @@ export function createCsvReader(options: CsvReaderOptions = {}): CsvReader {
     } else {
       const builder = builders[fieldIndex];
       if (builder) builder.add(text);
+    }
+    fieldIndex += 1;
+  };
+
+  const endFieldRange = (chunk: string, start: number, end: number): void => {
+    if (header === null) {
+      headerFields.push(chunk.slice(start, end));
+    } else {
+      const builder = builders[fieldIndex];
+      if (builder) builder.addRange(chunk, start, end);
     }
     fieldIndex += 1;
   };
@@ -243,6 +349,16 @@ export function createCsvReader(options: CsvReaderOptions = {}): CsvReader {
     recordLine = line;
   };
 
+  const countLines = (chunk: string, start: number, end: number): void => {
+    for (let k = chunk.indexOf('\n', start); k >= 0 && k < end; k = chunk.indexOf('\n', k + 1)) {
+      line += 1;
+    }
+  };
+
+  /**
+   * Fields that lie within one chunk go to the builders as ranges of it; a field that spans
+   * chunks or holds doubled quotes is assembled in `pending` first.
+   */
   const push = (input: string): void => {
     let chunk = input;
     if (firstChunk && chunk.length > 0) {
@@ -256,11 +372,12 @@ export function createCsvReader(options: CsvReaderOptions = {}): CsvReader {
       if (chunk.charCodeAt(0) === LF) i = 1;
     }
     while (i < n) {
+      let delimiter: number;
       if (state === State.Quoted) {
         const quote = chunk.indexOf('"', i);
         const end = quote < 0 ? n : quote;
         if (keepField()) pending += chunk.slice(i, end);
-        for (let k = i; k < end; k += 1) if (chunk.charCodeAt(k) === LF) line += 1;
+        countLines(chunk, i, end);
         if (quote < 0) return;
         i = quote + 1;
         state = State.QuoteInQuoted;
@@ -275,39 +392,65 @@ export function createCsvReader(options: CsvReaderOptions = {}): CsvReader {
         }
         state = State.AfterQuoted;
       }
-      if (state === State.FieldStart && chunk.charCodeAt(i) === QUOTE) {
-        state = State.Quoted;
+      if (state === State.AfterQuoted) {
+        const c = chunk.charCodeAt(i);
+        if (c !== COMMA && c !== LF && c !== CR) {
+          throw new CsvError(
+            'csv_syntax',
+            `line ${recordLine}: text after a closing quote`,
+            recordLine,
+          );
+        }
+        endField(pending);
+        delimiter = i;
+      } else if (state === State.FieldStart && chunk.charCodeAt(i) === QUOTE) {
         recordHasContent = true;
-        i += 1;
-        continue;
+        const close = chunk.indexOf('"', i + 1);
+        const after = close + 1;
+        if (close < 0 || after >= n || chunk.charCodeAt(after) === QUOTE) {
+          // The field continues in the next chunk or holds a doubled quote: assemble it.
+          state = State.Quoted;
+          pending = '';
+          i += 1;
+          continue;
+        }
+        const c = chunk.charCodeAt(after);
+        if (c !== COMMA && c !== LF && c !== CR) {
+          throw new CsvError(
+            'csv_syntax',
+            `line ${recordLine}: text after a closing quote`,
+            recordLine,
+          );
+        }
+        countLines(chunk, i + 1, close);
+        endFieldRange(chunk, i + 1, close);
+        delimiter = after;
+      } else {
+        // An unquoted field: up to a comma or a line end.
+        let j = i;
+        while (j < n) {
+          const c = chunk.charCodeAt(j);
+          if (c === COMMA || c === LF || c === CR) break;
+          j += 1;
+        }
+        if (j > i) recordHasContent = true;
+        if (j === n) {
+          if (keepField() && j > i) pending += chunk.slice(i, j);
+          state = State.Unquoted;
+          return;
+        }
+        if (state === State.Unquoted) {
+          if (keepField()) pending += chunk.slice(i, j);
+          endField(pending);
+        } else {
+          endFieldRange(chunk, i, j);
+        }
+        delimiter = j;
       }
-      // An unquoted field (or what follows a closing quote): up to a comma or a line end.
-      let j = i;
-      while (j < n) {
-        const c = chunk.charCodeAt(j);
-        if (c === COMMA || c === LF || c === CR) break;
-        j += 1;
-      }
-      if (state === State.AfterQuoted && j > i) {
-        throw new CsvError(
-          'csv_syntax',
-          `line ${recordLine}: text after a closing quote`,
-          recordLine,
-        );
-      }
-      if (j > i) {
-        recordHasContent = true;
-        if (keepField()) pending = pending === '' ? chunk.slice(i, j) : pending + chunk.slice(i, j);
-      }
-      if (j === n) {
-        if (state === State.FieldStart) state = State.Unquoted;
-        return;
-      }
-      const c = chunk.charCodeAt(j);
-      endField(pending);
       pending = '';
       state = State.FieldStart;
-      i = j + 1;
+      i = delimiter + 1;
+      const c = chunk.charCodeAt(delimiter);
       if (c === COMMA) {
         recordHasContent = true;
         continue;

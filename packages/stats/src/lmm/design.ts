@@ -57,6 +57,8 @@ export interface ModelDesign {
   readonly columns: readonly DesignColumn[];
   /** Names of columns dropped as linearly dependent on earlier ones (lme4's message). */
   readonly droppedColumns: readonly string[];
+  /** XᵀX of the kept columns (p × p, row-major), computed once for the rank check. */
+  readonly xtx: Float64Array;
   readonly variables: readonly DesignVariable[];
   /** In lme4's order (by decreasing number of levels, see mkReTrms). */
   readonly groupings: readonly GroupingFactor[];
@@ -72,21 +74,25 @@ function column(frame: DataFrame, name: string): Column {
   return found;
 }
 
-function isMissingAt(col: Column, row: number): boolean {
-  if (col.kind === 'numeric') return Number.isNaN(col.values[row] ?? NaN);
-  return (col.codes[row] ?? -1) < 0;
-}
-
 /** Level labels and per-row codes of a factor over the kept rows, in R's level order. */
 function factorOf(col: Column, rows: Int32Array, label: string): DesignVariable {
   const n = rows.length;
   const codes = new Int32Array(n);
   if (col.kind === 'numeric') {
-    const distinct = [...new Set(Array.from(rows, (row) => col.values[row] ?? NaN))].sort(
-      (a, b) => a - b,
-    );
+    const seen = new Set<number>();
+    for (const row of rows) seen.add(col.values[row] ?? NaN);
+    const distinct = [...seen].sort((a, b) => a - b);
     const index = new Map(distinct.map((value, i) => [value, i]));
-    for (let i = 0; i < n; i += 1) codes[i] = index.get(col.values[rows[i] ?? 0] ?? NaN) ?? 0;
+    let last = NaN;
+    let lastCode = 0;
+    for (let i = 0; i < n; i += 1) {
+      const value = col.values[rows[i] ?? 0] ?? NaN;
+      if (value !== last) {
+        last = value;
+        lastCode = index.get(value) ?? 0;
+      }
+      codes[i] = lastCode;
+    }
     return { kind: 'factor', label, codes, levels: distinct.map(formatNumberLikeR) };
   }
   if (col.kind === 'logical') {
@@ -190,7 +196,7 @@ function designColumns(
   return columns;
 }
 
-/** Fills the n × p row-major design matrix. */
+/** Fills the n × p row-major design matrix, one column at a time. */
 function fillDesign(
   columns: readonly DesignColumn[],
   variables: readonly DesignVariable[],
@@ -198,29 +204,40 @@ function fillDesign(
 ): Float64Array {
   const p = columns.length;
   const x = new Float64Array(n * p);
+  const column = new Float64Array(n);
   columns.forEach((col, j) => {
-    if (col.term < 0) {
-      for (let i = 0; i < n; i += 1) x[i * p + j] = 1;
-      return;
-    }
-    const parts = col.parts.map(({ variable, level }) => ({
-      variable: variables[variable],
-      level,
-    }));
-    for (let i = 0; i < n; i += 1) {
-      let value = 1;
-      for (const { variable, level } of parts) {
-        if (variable === undefined) continue;
-        if (variable.kind === 'numeric') value *= variable.values[i] ?? NaN;
-        else if ((variable.codes[i] ?? -1) !== level) {
-          value = 0;
-          break;
-        }
+    column.fill(1);
+    for (const { variable: index, level } of col.parts) {
+      const variable = variables[index];
+      if (variable === undefined) continue;
+      if (variable.kind === 'numeric') {
+        const values = variable.values;
+        for (let i = 0; i < n; i += 1) column[i] = (column[i] ?? 0) * (values[i] ?? NaN);
+      } else {
+        const codes = variable.codes;
+        for (let i = 0; i < n; i += 1) if (codes[i] !== level) column[i] = 0;
       }
-      x[i * p + j] = value;
     }
+    for (let i = 0; i < n; i += 1) x[i * p + j] = column[i] ?? 0;
   });
   return x;
+}
+
+/** XᵀX (row-major, both triangles) of an n × p row-major matrix. */
+export function crossProduct(x: Float64Array, n: number, p: number): Float64Array {
+  const xtx = new Float64Array(p * p);
+  for (let i = 0; i < n; i += 1) {
+    const base = i * p;
+    for (let a = 0; a < p; a += 1) {
+      const xa = x[base + a] ?? 0;
+      if (xa === 0) continue;
+      const row = a * p;
+      for (let b = a; b < p; b += 1) xtx[row + b] = (xtx[row + b] ?? 0) + xa * (x[base + b] ?? 0);
+    }
+  }
+  for (let a = 0; a < p; a += 1)
+    for (let b = 0; b < a; b += 1) xtx[a * p + b] = xtx[b * p + a] ?? 0;
+  return xtx;
 }
 
 /**
@@ -229,17 +246,7 @@ function fillDesign(
  * to the kept columns is below 1e-7 times its own norm. Computed on XᵀX by a Cholesky with that
  * criterion squared.
  */
-function keptColumns(x: Float64Array, n: number, p: number): boolean[] {
-  const xtx = new Float64Array(p * p);
-  for (let i = 0; i < n; i += 1) {
-    const base = i * p;
-    for (let a = 0; a < p; a += 1) {
-      const xa = x[base + a] ?? 0;
-      if (xa === 0) continue;
-      for (let b = a; b < p; b += 1)
-        xtx[a * p + b] = (xtx[a * p + b] ?? 0) + xa * (x[base + b] ?? 0);
-    }
-  }
+function keptColumns(xtx: Float64Array, p: number): boolean[] {
   const keep: boolean[] = [];
   const l = new Float64Array(p * p); // rows of the factor for kept columns
   const kept: number[] = [];
@@ -249,7 +256,7 @@ function keptColumns(x: Float64Array, n: number, p: number): boolean[] {
     const r = new Float64Array(kept.length);
     let residual = norm2;
     kept.forEach((k, a) => {
-      let sum = xtx[Math.min(k, j) * p + Math.max(k, j)] ?? 0;
+      let sum = xtx[k * p + j] ?? 0;
       for (let b = 0; b < a; b += 1) sum -= (l[a * p + b] ?? 0) * (r[b] ?? 0);
       const value = sum / (l[a * p + a] ?? 1);
       r[a] = value;
@@ -313,20 +320,38 @@ function groupingOf(
       count = ownCount;
       return;
     }
-    // Combine with the previous columns: dense codes of the pairs that occur.
+    // Combine with the previous columns: dense codes of the pairs that occur. Usually each
+    // value of the new column occurs with one value of the previous ones (ids nested in their
+    // cluster), so remember that first partner per value and use a map only for the others.
     const combined = new Int32Array(n);
-    const index = new Map<number, number>();
+    const firstPartner = new Int32Array(ownCount).fill(-1);
+    const firstCode = new Int32Array(ownCount);
+    const others = new Map<number, number>();
+    let next = 0;
     for (let i = 0; i < n; i += 1) {
-      const pair = (codes[i] ?? 0) * ownCount + (own[i] ?? 0);
-      let code = index.get(pair);
-      if (code === undefined) {
-        code = index.size;
-        index.set(pair, code);
+      const value = own[i] ?? 0;
+      const partner = codes[i] ?? 0;
+      const known = firstPartner[value] ?? -1;
+      if (known === partner) {
+        combined[i] = firstCode[value] ?? 0;
+      } else if (known < 0) {
+        firstPartner[value] = partner;
+        firstCode[value] = next;
+        combined[i] = next;
+        next += 1;
+      } else {
+        const pair = partner * ownCount + value;
+        let code = others.get(pair);
+        if (code === undefined) {
+          code = next;
+          next += 1;
+          others.set(pair, code);
+        }
+        combined[i] = code;
       }
-      combined[i] = code;
     }
     codes = combined;
-    count = index.size;
+    count = next;
   });
   return { label, codes, levelCount: count };
 }
@@ -342,35 +367,56 @@ export function buildDesign(frame: DataFrame, formula: ParsedFormula): ModelDesi
     ...formula.variables.map((variable) => column(frame, variable.column)),
     ...formula.random.flatMap((term) => term.columns.map((name) => column(frame, name))),
   ];
-  const kept: number[] = [];
-  for (let row = 0; row < frame.rowCount; row += 1) {
-    if (!used.some((col) => isMissingAt(col, row))) kept.push(row);
+  // Complete cases: one pass per used column over a missing-value mask.
+  const missing = new Uint8Array(frame.rowCount);
+  for (const col of used) {
+    if (col.kind === 'numeric') {
+      const values = col.values;
+      for (let row = 0; row < frame.rowCount; row += 1) {
+        if (Number.isNaN(values[row] ?? NaN)) missing[row] = 1;
+      }
+    } else {
+      const codes = col.codes;
+      for (let row = 0; row < frame.rowCount; row += 1)
+        if ((codes[row] ?? -1) < 0) missing[row] = 1;
+    }
   }
-  const rows = Int32Array.from(kept);
-  const n = rows.length;
+  let n = 0;
+  for (let row = 0; row < frame.rowCount; row += 1) if (missing[row] === 0) n += 1;
+  const rows = new Int32Array(n);
+  for (let row = 0, i = 0; row < frame.rowCount; row += 1) {
+    if (missing[row] === 0) {
+      rows[i] = row;
+      i += 1;
+    }
+  }
   if (n === 0) throw new ModelDataError('no row has values in every column the formula uses');
-  const y = Float64Array.from(rows, (row) => response.values[row] ?? NaN);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) y[i] = response.values[rows[i] ?? 0] ?? NaN;
   const variables: DesignVariable[] = formula.variables.map((variable) => {
     const col = column(frame, variable.column);
     if (col.kind === 'numeric' && !variable.asFactor) {
-      const values = Float64Array.from(rows, (row) => col.values[row] ?? NaN);
-      if (values.some((value) => !Number.isFinite(value))) {
+      const values = new Float64Array(n);
+      for (let i = 0; i < n; i += 1) values[i] = col.values[rows[i] ?? 0] ?? NaN;
+      if (!values.every(Number.isFinite)) {
         throw new ModelDataError(`${variable.label} has an infinite value`);
       }
       return { kind: 'numeric', label: variable.label, values };
     }
     return factorOf(col, rows, variable.label);
   });
-  if (y.some((value) => !Number.isFinite(value))) {
+  if (!y.every(Number.isFinite)) {
     throw new ModelDataError(`the response ${formula.response} has an infinite value`);
   }
   const allColumns = designColumns(formula, variables);
   if (allColumns.length === 0) throw new ModelDataError('the model has no fixed effects');
   const full = fillDesign(allColumns, variables, n);
-  const keep = keptColumns(full, n, allColumns.length);
+  const fullCross = crossProduct(full, n, allColumns.length);
+  const keep = keptColumns(fullCross, allColumns.length);
   const columns = allColumns.filter((_, j) => keep[j] === true);
   const droppedColumns = allColumns.filter((_, j) => keep[j] !== true).map((col) => col.name);
   let x = full;
+  let xtx = fullCross;
   if (droppedColumns.length > 0) {
     const p0 = allColumns.length;
     const p = columns.length;
@@ -379,6 +425,10 @@ export function buildDesign(frame: DataFrame, formula: ParsedFormula): ModelDesi
     for (let i = 0; i < n; i += 1) {
       indices.forEach((j, k) => (x[i * p + k] = full[i * p0 + j] ?? 0));
     }
+    xtx = new Float64Array(p * p);
+    indices.forEach((j, a) => {
+      indices.forEach((l, b) => (xtx[a * p + b] = fullCross[j * p0 + l] ?? 0));
+    });
   }
   // Grouping factors in findbars order, then lme4's reordering by number of levels.
   let groupings = formula.random.map((term) => groupingOf(frame, term.columns, term.label, rows));
@@ -411,6 +461,7 @@ export function buildDesign(frame: DataFrame, formula: ParsedFormula): ModelDesi
     p: columns.length,
     columns,
     droppedColumns,
+    xtx,
     variables,
     groupings,
   };

@@ -56,6 +56,20 @@ export interface NestedModel {
   readonly parents: readonly Int32Array[];
   /** Weight (multiplicity) of each node at levels 1 .. k - 1 (index ℓ - 1). */
   readonly nodeWeights: readonly Float64Array[];
+  /** Work space reused by every evaluation (evaluations are never nested). */
+  readonly work: NestedWork;
+}
+
+/** Scratch arrays of evaluateNested, allocated once per model. */
+interface NestedWork {
+  readonly a: Float64Array;
+  readonly b: Float64Array;
+  readonly sigma: Float64Array;
+  readonly inverseD: Float64Array;
+  /** Accumulators of ν, σ, τ per node at levels 2 .. k - 1 (index ℓ - 2). */
+  readonly nu: Float64Array[];
+  readonly sigmas: Float64Array[];
+  readonly tau: Float64Array[];
 }
 
 /** The structure shared by a fit and its bootstrap replicates. */
@@ -70,8 +84,10 @@ export interface NestedStructure {
   /** The top-level (coarsest) node of each node, per level. */
   readonly topOf: readonly Int32Array[];
   readonly beta0: Float64Array;
-  /** y - X β₀. */
+  /** y - X β₀, and Xᵀe, eᵀe over all rows. */
   readonly e: Float64Array;
+  readonly xte: Float64Array;
+  readonly ete: number;
   /** Per leaf: rows, Σ x, Σ e. */
   readonly leafN: Int32Array;
   readonly leafS: Float64Array;
@@ -119,25 +135,20 @@ export function nestedStructure(design: ModelDesign): NestedStructure {
       topOf[level] = Int32Array.from(parent, (node) => above[node] ?? 0);
     }
   }
-  // OLS centring.
-  const xtx = new Float64Array(p * p);
+  // OLS centring (XᵀX comes from the design's rank check).
+  const xtx = design.xtx;
   const xty = new Float64Array(p);
   for (let i = 0; i < n; i += 1) {
     const base = i * p;
     const yi = y[i] ?? 0;
-    for (let a = 0; a < p; a += 1) {
-      const xa = x[base + a] ?? 0;
-      if (xa === 0) continue;
-      xty[a] = (xty[a] ?? 0) + xa * yi;
-      for (let b = a; b < p; b += 1)
-        xtx[a * p + b] = (xtx[a * p + b] ?? 0) + xa * (x[base + b] ?? 0);
-    }
+    for (let a = 0; a < p; a += 1) xty[a] = (xty[a] ?? 0) + (x[base + a] ?? 0) * yi;
   }
-  symmetrize(xtx, p);
   const factor = cholesky(xtx, p);
   if (factor === null) throw new ModelDataError('the fixed-effects design is singular');
   const beta0 = choleskySolve(factor, p, xty);
   const e = new Float64Array(n);
+  const xte = new Float64Array(p);
+  let ete = 0;
   const leafCount = levelCounts[0] ?? 0;
   const leafN = new Int32Array(leafCount);
   const leafS = new Float64Array(leafCount * p);
@@ -149,14 +160,32 @@ export function nestedStructure(design: ModelDesign): NestedStructure {
     for (let a = 0; a < p; a += 1) fitted += (x[base + a] ?? 0) * (beta0[a] ?? 0);
     const ei = (y[i] ?? 0) - fitted;
     e[i] = ei;
+    ete += ei * ei;
     const leaf = leaves[i] ?? 0;
     leafN[leaf] = (leafN[leaf] ?? 0) + 1;
     leafT[leaf] = (leafT[leaf] ?? 0) + ei;
     const leafBase = leaf * p;
-    for (let a = 0; a < p; a += 1)
-      leafS[leafBase + a] = (leafS[leafBase + a] ?? 0) + (x[base + a] ?? 0);
+    for (let a = 0; a < p; a += 1) {
+      const xa = x[base + a] ?? 0;
+      xte[a] = (xte[a] ?? 0) + xa * ei;
+      leafS[leafBase + a] = (leafS[leafBase + a] ?? 0) + xa;
+    }
   }
-  return { design, k, codes, levelCounts, parentOf, topOf, beta0, e, leafN, leafS, leafT };
+  return {
+    design,
+    k,
+    codes,
+    levelCounts,
+    parentOf,
+    topOf,
+    beta0,
+    e,
+    xte,
+    ete,
+    leafN,
+    leafS,
+    leafT,
+  };
 }
 
 function symmetrize(a: Float64Array, p: number): void {
@@ -176,26 +205,32 @@ export function nestedModel(
   const { n: rows, p, x } = design;
   const weightOfTop = (top: number): number => (topWeights === null ? 1 : (topWeights[top] ?? 0));
   const topOfRow = codes[k - 1] ?? new Int32Array(0);
-  let n = 0;
-  const xtx = new Float64Array(p * p);
-  const xte = new Float64Array(p);
-  let ete = 0;
-  for (let i = 0; i < rows; i += 1) {
-    const w = weightOfTop(topOfRow[i] ?? 0);
-    if (w === 0) continue;
-    n += w;
-    const base = i * p;
-    const ei = (e[i] ?? 0) * w;
-    ete += ei * (e[i] ?? 0);
-    for (let a = 0; a < p; a += 1) {
-      const xa = (x[base + a] ?? 0) * w;
-      if (xa === 0) continue;
-      xte[a] = (xte[a] ?? 0) + xa * (e[i] ?? 0);
-      for (let b = a; b < p; b += 1)
-        xtx[a * p + b] = (xtx[a * p + b] ?? 0) + xa * (x[base + b] ?? 0);
+  let n = rows;
+  let xtx = design.xtx;
+  let xte = structure.xte;
+  let ete = structure.ete;
+  if (topWeights !== null) {
+    n = 0;
+    xtx = new Float64Array(p * p);
+    xte = new Float64Array(p);
+    ete = 0;
+    for (let i = 0; i < rows; i += 1) {
+      const w = weightOfTop(topOfRow[i] ?? 0);
+      if (w === 0) continue;
+      n += w;
+      const base = i * p;
+      const ei = e[i] ?? 0;
+      ete += w * ei * ei;
+      for (let a = 0; a < p; a += 1) {
+        const xa = (x[base + a] ?? 0) * w;
+        if (xa === 0) continue;
+        xte[a] = (xte[a] ?? 0) + xa * ei;
+        for (let b = a; b < p; b += 1)
+          xtx[a * p + b] = (xtx[a * p + b] ?? 0) + xa * (x[base + b] ?? 0);
+      }
     }
+    symmetrize(xtx, p);
   }
-  symmetrize(xtx, p);
 
   // Leaves by size.
   const leafTop = topOf[0] ?? new Int32Array(0);
@@ -313,6 +348,15 @@ export function nestedModel(
     groupT,
     parents: parentOf.slice(1),
     nodeWeights,
+    work: {
+      a: new Float64Array(p * p),
+      b: new Float64Array(p),
+      sigma: new Float64Array(p),
+      inverseD: new Float64Array(distinct),
+      nu: levelCounts.slice(2).map((count) => new Float64Array(count)),
+      sigmas: levelCounts.slice(2).map((count) => new Float64Array(count * p)),
+      tau: levelCounts.slice(2).map((count) => new Float64Array(count)),
+    },
   };
 }
 
@@ -335,14 +379,15 @@ export function evaluateNested(
   model: NestedModel,
   theta: ArrayLike<number>,
 ): NestedEvaluation | null {
-  const { p, k, sizes, sizeCount, sizeS2, sizeST, sizeT2 } = model;
-  const a = Float64Array.from(model.xtx);
-  const b = Float64Array.from(model.xte);
+  const { p, k, sizes, sizeCount, sizeS2, sizeST, sizeT2, work } = model;
+  const { a, b, sigma, inverseD } = work;
+  a.set(model.xtx);
+  b.set(model.xte);
   let c = model.ete;
   let ldL2 = 0;
   const t0 = (theta[0] ?? 0) ** 2;
   const distinct = sizes.length;
-  const inverseD = new Float64Array(distinct);
+  // Leaves, by size.
   for (let s = 0; s < distinct; s += 1) {
     const m = sizes[s] ?? 0;
     const d = 1 + t0 * m;
@@ -355,75 +400,77 @@ export function evaluateNested(
     const base = s * p * p;
     for (let i = 0; i < p; i += 1) {
       b[i] = (b[i] ?? 0) - coef * (sizeST[s * p + i] ?? 0);
-      for (let j = i; j < p; j += 1)
+      for (let j = i; j < p; j += 1) {
         a[i * p + j] = (a[i * p + j] ?? 0) - coef * (sizeS2[base + i * p + j] ?? 0);
+      }
     }
     c -= coef * (sizeT2[s] ?? 0);
   }
   if (k >= 2) {
-    // Level 1 from the leaf groups, then levels 2 .. k-1 from their children.
-    let count = model.levelCounts[1] ?? 0;
-    let nu = new Float64Array(count);
-    let sigma = new Float64Array(count * p);
-    let tau = new Float64Array(count);
     const { groupStart, groupSize, groupCount, groupS, groupT } = model;
-    for (let node = 0; node < count; node += 1) {
-      let v = 0;
-      let t = 0;
-      const sBase = node * p;
-      for (let g = groupStart[node] ?? 0; g < (groupStart[node + 1] ?? 0); g += 1) {
-        const size = groupSize[g] ?? 0;
-        const inv = inverseD[size] ?? 0;
-        v += (groupCount[g] ?? 0) * (sizes[size] ?? 0) * inv;
-        t += (groupT[g] ?? 0) * inv;
-        for (let i = 0; i < p; i += 1)
-          sigma[sBase + i] = (sigma[sBase + i] ?? 0) + (groupS[g * p + i] ?? 0) * inv;
-      }
-      nu[node] = v;
-      tau[node] = t;
-    }
     for (let level = 1; level < k; level += 1) {
       const th2 = (theta[level] ?? 0) ** 2;
       const weights = model.nodeWeights[level - 1] ?? new Float64Array(0);
       const parent = level + 1 < k ? (model.parents[level - 1] ?? null) : null;
-      const nextCount = parent === null ? 0 : (model.levelCounts[level + 1] ?? 0);
-      const nextNu = new Float64Array(nextCount);
-      const nextSigma = new Float64Array(nextCount * p);
-      const nextTau = new Float64Array(nextCount);
+      // ν, σ, τ of this level's nodes: from the leaf groups (level 1) or accumulated.
+      const nu = work.nu[level - 2];
+      const sums = work.sigmas[level - 2];
+      const tau = work.tau[level - 2];
+      const upNu = work.nu[level - 1];
+      const upSigma = work.sigmas[level - 1];
+      const upTau = work.tau[level - 1];
+      upNu?.fill(0);
+      upSigma?.fill(0);
+      upTau?.fill(0);
+      const count = model.levelCounts[level] ?? 0;
       for (let node = 0; node < count; node += 1) {
-        const w = weights[node] ?? 0;
-        const v = nu[node] ?? 0;
+        let v = 0;
+        let t = 0;
+        if (level === 1) {
+          sigma.fill(0);
+          const end = groupStart[node + 1] ?? 0;
+          for (let g = groupStart[node] ?? 0; g < end; g += 1) {
+            const size = groupSize[g] ?? 0;
+            const inv = inverseD[size] ?? 0;
+            v += (groupCount[g] ?? 0) * (sizes[size] ?? 0) * inv;
+            t += (groupT[g] ?? 0) * inv;
+            const gBase = g * p;
+            for (let i = 0; i < p; i += 1)
+              sigma[i] = (sigma[i] ?? 0) + (groupS[gBase + i] ?? 0) * inv;
+          }
+        } else if (nu !== undefined && sums !== undefined && tau !== undefined) {
+          v = nu[node] ?? 0;
+          t = tau[node] ?? 0;
+          for (let i = 0; i < p; i += 1) sigma[i] = sums[node * p + i] ?? 0;
+        }
+        // Eliminate the node: d = 1 + θ² ν; XᵀX -= w θ² σσᵀ / d, and so on.
         const d = 1 + th2 * v;
-        const sBase = node * p;
-        const t = tau[node] ?? 0;
+        const w = weights[node] ?? 0;
         if (w !== 0) {
           ldL2 += w * Math.log(d);
           const coef = (w * th2) / d;
           if (coef !== 0) {
             for (let i = 0; i < p; i += 1) {
-              const si = (sigma[sBase + i] ?? 0) * coef;
+              const si = (sigma[i] ?? 0) * coef;
               if (si === 0) continue;
               b[i] = (b[i] ?? 0) - si * t;
-              for (let j = i; j < p; j += 1)
-                a[i * p + j] = (a[i * p + j] ?? 0) - si * (sigma[sBase + j] ?? 0);
+              const row = i * p;
+              for (let j = i; j < p; j += 1) a[row + j] = (a[row + j] ?? 0) - si * (sigma[j] ?? 0);
             }
             c -= coef * t * t;
           }
         }
-        if (parent !== null) {
+        if (parent !== null && upNu !== undefined && upSigma !== undefined && upTau !== undefined) {
           const up = parent[node] ?? 0;
           const inv = 1 / d;
-          nextNu[up] = (nextNu[up] ?? 0) + v * inv;
-          nextTau[up] = (nextTau[up] ?? 0) + t * inv;
+          upNu[up] = (upNu[up] ?? 0) + v * inv;
+          upTau[up] = (upTau[up] ?? 0) + t * inv;
+          const upBase = up * p;
           for (let i = 0; i < p; i += 1) {
-            nextSigma[up * p + i] = (nextSigma[up * p + i] ?? 0) + (sigma[sBase + i] ?? 0) * inv;
+            upSigma[upBase + i] = (upSigma[upBase + i] ?? 0) + (sigma[i] ?? 0) * inv;
           }
         }
       }
-      count = nextCount;
-      nu = nextNu;
-      sigma = nextSigma;
-      tau = nextTau;
     }
   }
   symmetrize(a, p);

@@ -5,8 +5,9 @@
  * fit, θ_ℓ = 0) is then an interior minimum of an even function, which Newton's method finds
  * exactly (the gradient there is 0 by symmetry).
  *
- * Newton steps with central-difference derivatives (the gradient Richardson-extrapolated to
- * O(h⁴)), a positive-definite fallback when the Hessian is not, and a backtracking line search.
+ * Newton steps with central-difference derivatives, a positive-definite fallback when the
+ * Hessian is not, and a backtracking line search. Once the steps are small the gradient is
+ * Richardson-extrapolated to O(h⁴), so that the optimum is not biased by the difference steps.
  * Evaluations are cheap (independent of the number of rows), so it converges far tighter than
  * lme4's BOBYQA tolerance (θ to about 1e-10 relative; statistics.md §3).
  */
@@ -48,6 +49,7 @@ export function minimizeNewton(
   let converged = false;
   let iteration = 0;
   let smallSteps = 0;
+  let precise = false;
   for (; iteration < maxIterations && !converged; iteration += 1) {
     const g = new Float64Array(k);
     const h = new Float64Array(k * k);
@@ -58,16 +60,17 @@ export function minimizeNewton(
       const hi = steps[i] ?? 1e-4;
       const fp = evaluate(shifted(x, i, hi));
       const fm = evaluate(shifted(x, i, -hi));
-      const fp2 = evaluate(shifted(x, i, hi / 2));
-      const fm2 = evaluate(shifted(x, i, -hi / 2));
       plus.push(fp);
       minus.push(fm);
-      const coarse = (fp - fm) / (2 * hi);
-      const fine = (fp2 - fm2) / hi;
-      g[i] = (4 * fine - coarse) / 3;
-      const c1 = (fp - 2 * fx + fm) / (hi * hi);
-      const c2 = (fp2 - 2 * fx + fm2) / ((hi * hi) / 4);
-      h[i * k + i] = (4 * c2 - c1) / 3;
+      g[i] = (fp - fm) / (2 * hi);
+      h[i * k + i] = (fp - 2 * fx + fm) / (hi * hi);
+      if (precise) {
+        const fp2 = evaluate(shifted(x, i, hi / 2));
+        const fm2 = evaluate(shifted(x, i, -hi / 2));
+        g[i] = (4 * ((fp2 - fm2) / hi) - (g[i] ?? 0)) / 3;
+        const c2 = (fp2 - 2 * fx + fm2) / ((hi * hi) / 4);
+        h[i * k + i] = (4 * c2 - (h[i * k + i] ?? 0)) / 3;
+      }
     }
     for (let i = 0; i < k; i += 1) {
       for (let j = i + 1; j < k; j += 1) {
@@ -119,6 +122,10 @@ export function minimizeNewton(
       ...Array.from(direction, (d, i) => Math.abs(t * d) / Math.max(1, Math.abs(x[i] ?? 0))),
     );
     if (!accepted) {
+      if (!precise) {
+        precise = true;
+        continue;
+      }
       // No decrease along the Newton direction: at the optimum up to rounding.
       converged =
         stepLength < 1e-6 ||
@@ -128,6 +135,11 @@ export function minimizeNewton(
     x = candidate;
     const decrease = fx - fc;
     fx = fc;
+    if (!precise) {
+      // Switch to the extrapolated gradient once Newton's steps have become small.
+      if (stepLength < 1e-4) precise = true;
+      continue;
+    }
     if (stepLength < 1e-10 || (decrease <= 1e-15 * Math.abs(fx) && stepLength < 1e-7)) {
       smallSteps += 1;
       if (smallSteps >= 2 || stepLength < 1e-12) converged = true;
