@@ -4,6 +4,8 @@ import { registerAnalyzeCommand } from './commands/analyze';
 import { registerScoreCommand } from './commands/score';
 import { registerRtwCommand } from './commands/rtw';
 import { registerImportSickLeaveCommand } from './commands/import-sick-leave';
+import { registerPathwayCommand } from './commands/pathway';
+import { registerTriageCommand } from './commands/triage';
 import type { CommandContext } from './commands/context';
 import { EXIT_BAD_INPUT, EXIT_OK, toErrorBody } from './errors';
 import { writeJsonLine, type CliIo } from './io';
@@ -18,6 +20,8 @@ const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[]
   registerAnalyzeCommand,
   registerRtwCommand,
   registerImportSickLeaveCommand,
+  registerTriageCommand,
+  registerPathwayCommand,
 ];
 
 /** Commander's codes for help and version shown on request: not errors. */

@@ -40,8 +40,8 @@ const FLAG_STYLES = {
  */
 export function pathwayMermaid(pathway: Pathway): string {
   const lines: string[] = [
-    '%% Generated from the pathway data by `workup pathway mermaid`; do not edit by hand.',
     'flowchart LR',
+    `  %% ${pathway.id} ${pathway.version}, generated from the pathway data by workup pathway mermaid; do not edit by hand.`,
   ];
   const groups = new Map<string, number[]>();
   pathway.rules.forEach((rule, index) => {
