@@ -13,9 +13,11 @@ import {
   covarianceOfBeta,
   devianceFrom,
   evaluateNested,
+  evaluationCache,
   nestedModel,
   nestedStructure,
   profiledDeviance,
+  startingTheta,
   unprofiledDeviance,
   type NestedModel,
   type NestedStructure,
@@ -168,19 +170,20 @@ export function fitFromModel(
   const reml = options.reml ?? true;
   const level = options.level ?? 0.95;
   const { n, p } = model;
-  const optimum = optimizeTheta(model, reml);
+  const optimum = optimizeTheta(model, reml, startingTheta(structure));
   const { theta } = optimum;
   const evaluation = evaluateNested(model, theta);
   if (evaluation === null) throw new Error('the fixed-effects cross-product became singular');
   const criterion = devianceFrom(evaluation, n, p, reml);
   const sigma = Math.sqrt(evaluation.r2 / (reml ? n - p : n));
-  const vcov = covarianceOfBeta(model, theta, sigma);
+  const cache = evaluationCache(model);
+  const vcov = covarianceOfBeta(model, cache, theta, sigma);
 
   // lmerTest: Hessian of the unprofiled deviance in (θ, σ) and the Jacobian of vcov.
   const k = model.k;
   const varpar = Float64Array.of(...theta, sigma);
   const deviance = (vp: Float64Array): number =>
-    unprofiledDeviance(model, vp.subarray(0, k), vp[k] ?? NaN, reml);
+    unprofiledDeviance(model, cache, vp.subarray(0, k), vp[k] ?? NaN, reml);
   const hessian = numDerivHessian(deviance, varpar);
   const { values, vectors } = symmetricEigen(hessian, k + 1);
   const varparCovariance = new Float64Array((k + 1) * (k + 1));
@@ -196,7 +199,7 @@ export function fitFromModel(
     }
   }
   const vcovJacobian = numDerivJacobian(
-    (vp) => covarianceOfBeta(model, vp.subarray(0, k), vp[k] ?? NaN),
+    (vp) => covarianceOfBeta(model, cache, vp.subarray(0, k), vp[k] ?? NaN),
     varpar,
   );
 

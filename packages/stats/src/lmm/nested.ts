@@ -360,6 +360,60 @@ export function nestedModel(
   };
 }
 
+/**
+ * A starting θ from the nested analysis of variance of the OLS residuals: with MS_ℓ the mean
+ * square between the nodes of level ℓ within their parents (MS_-1 the residual mean square) and
+ * m_ℓ the mean number of rows per node, σ_ℓ² ≈ (MS_ℓ - MS_ℓ-1) / m_ℓ, as in a balanced design.
+ * Each θ_ℓ is kept at 0.1 or more so that Newton's method does not start on the symmetry point
+ * θ_ℓ = 0. Only a start: the optimum does not depend on it.
+ */
+export function startingTheta(structure: NestedStructure): Float64Array {
+  const { k, levelCounts, parentOf, leafN, leafT, ete, design } = structure;
+  const n = design.n;
+  let counts = Float64Array.from(leafN);
+  let sums = Float64Array.from(leafT);
+  const explained: number[] = [];
+  for (let level = 0; level < k; level += 1) {
+    let ss = 0;
+    for (let node = 0; node < counts.length; node += 1) {
+      const count = counts[node] ?? 0;
+      if (count > 0) ss += (sums[node] ?? 0) ** 2 / count;
+    }
+    explained.push(ss);
+    if (level + 1 < k) {
+      const parent = parentOf[level] ?? new Int32Array(0);
+      const upCounts = new Float64Array(levelCounts[level + 1] ?? 0);
+      const upSums = new Float64Array(levelCounts[level + 1] ?? 0);
+      for (let node = 0; node < counts.length; node += 1) {
+        const up = parent[node] ?? 0;
+        upCounts[up] = (upCounts[up] ?? 0) + (counts[node] ?? 0);
+        upSums[up] = (upSums[up] ?? 0) + (sums[node] ?? 0);
+      }
+      counts = upCounts;
+      sums = upSums;
+    }
+  }
+  let total = 0;
+  for (const value of sums) total += value;
+  explained.push((total * total) / n);
+  const residual = Math.max(
+    (ete - (explained[0] ?? 0)) / Math.max(n - (levelCounts[0] ?? 0), 1),
+    1e-300,
+  );
+  const theta = new Float64Array(k);
+  let previous = residual;
+  for (let level = 0; level < k; level += 1) {
+    const nodes = levelCounts[level] ?? 1;
+    const parents = level + 1 < k ? (levelCounts[level + 1] ?? 1) : 1;
+    const ms =
+      ((explained[level] ?? 0) - (explained[level + 1] ?? 0)) / Math.max(nodes - parents, 1);
+    const variance = (ms - previous) / (n / nodes);
+    theta[level] = Math.max(Math.sqrt(Math.max(variance, 0) / residual), 0.1);
+    previous = Math.max(ms, previous);
+  }
+  return theta;
+}
+
 /** Everything one evaluation at θ gives. */
 export interface NestedEvaluation {
   /** log|Lθ|². */
@@ -511,16 +565,54 @@ export function devianceFrom(
 }
 
 /**
+ * Evaluations of one model memoised by θ, for the derivatives behind Satterthwaite's df: numDeriv
+ * revisits the same θ with only σ changed, and σ enters the deviance and vcov(β̂) explicitly.
+ */
+export interface EvaluationCache {
+  evaluation(theta: ArrayLike<number>): NestedEvaluation | null;
+  /** (R_XᵀR_X)⁻¹ at θ. */
+  inverse(theta: ArrayLike<number>): Float64Array | null;
+}
+
+export function evaluationCache(model: NestedModel): EvaluationCache {
+  const evaluations = new Map<string, NestedEvaluation | null>();
+  const inverses = new Map<string, Float64Array | null>();
+  const evaluation = (theta: ArrayLike<number>): NestedEvaluation | null => {
+    const key = Array.from(theta).join(',');
+    let found = evaluations.get(key);
+    if (found === undefined) {
+      found = evaluateNested(model, theta);
+      evaluations.set(key, found);
+    }
+    return found;
+  };
+  return {
+    evaluation,
+    inverse: (theta) => {
+      const key = Array.from(theta).join(',');
+      let found = inverses.get(key);
+      if (found === undefined) {
+        const at = evaluation(theta);
+        found = at === null ? null : choleskyInverse(at.factor, model.p);
+        inverses.set(key, found);
+      }
+      return found;
+    },
+  };
+}
+
+/**
  * lmerTest's deviance as a function of (θ, σ) without profiling σ out (devfun_vp): the function
  * whose Hessian gives the covariance of the variance parameters for Satterthwaite's df.
  */
 export function unprofiledDeviance(
   model: NestedModel,
+  cache: EvaluationCache,
   theta: ArrayLike<number>,
   sigma: number,
   reml: boolean,
 ): number {
-  const evaluation = evaluateNested(model, theta);
+  const evaluation = cache.evaluation(theta);
   if (evaluation === null) return NaN;
   const sigma2 = sigma * sigma;
   const { n, p } = model;
@@ -532,13 +624,12 @@ export function unprofiledDeviance(
 /** σ² (R_XᵀR_X)⁻¹ at (θ, σ): the covariance of β̂ as lmerTest differentiates it. */
 export function covarianceOfBeta(
   model: NestedModel,
+  cache: EvaluationCache,
   theta: ArrayLike<number>,
   sigma: number,
 ): Float64Array {
-  const evaluation = evaluateNested(model, theta);
-  if (evaluation === null) return new Float64Array(model.p * model.p).fill(NaN);
-  const inverse = choleskyInverse(evaluation.factor, model.p);
+  const inverse = cache.inverse(theta);
+  if (inverse === null) return new Float64Array(model.p * model.p).fill(NaN);
   const s2 = sigma * sigma;
-  for (let i = 0; i < inverse.length; i += 1) inverse[i] = (inverse[i] ?? 0) * s2;
-  return inverse;
+  return Float64Array.from(inverse, (value) => value * s2);
 }
