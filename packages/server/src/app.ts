@@ -31,9 +31,11 @@ import { protocolRoutes } from './routes/protocol/index';
 import { researchRoutes } from './routes/research/index';
 import { respondRoutes } from './routes/respond/index';
 import { scoreRoutes } from './routes/score/index';
+import { triageRoutes } from './routes/triage/index';
 import { staffRoutes } from './routes/staff/index';
 import { systemClock, type Clock } from './services/clock';
 import { loadContentPacks } from './services/content-packs';
+import { loadPathwayFile } from './services/pathway';
 import { OWASP_SCRYPT, type ScryptParams } from './services/passwords';
 
 export interface AppDeps {
@@ -64,6 +66,7 @@ export async function createApp(deps: AppDeps) {
     clock: deps.clock ?? systemClock,
     passwordParams: deps.passwordParams ?? OWASP_SCRYPT,
     contentPacks: loadContentPacks(config.contentPackDir),
+    pathway: loadPathwayFile(config.pathwayFile),
   };
 
   const app = Fastify({
@@ -189,6 +192,7 @@ export async function createApp(deps: AppDeps) {
       await api.register(respondRoutes, { ...ctx, prefix: '/respond' });
       await api.register(instrumentRoutes, { ...ctx, prefix: '/instruments' });
       await api.register(scoreRoutes, { ...ctx, prefix: '/score' });
+      await api.register(triageRoutes, { ...ctx, prefix: '/triage' });
     },
     { prefix: '/api/v1' },
   );

@@ -28,6 +28,7 @@ export const EnvSchema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   CONTENT_PACK_DIR: z.string().min(1).optional(),
+  PATHWAY_FILE: z.string().min(1).optional(),
   TOTP_REQUIRED: z.enum(['true', 'false']).default('false'),
   TOTP_KEY: z
     .string()
@@ -59,6 +60,8 @@ export interface Config {
   readonly trustProxy: boolean;
   /** A directory of licensed-wording content packs (`*.json`); null uses our paraphrases. */
   readonly contentPackDir: string | null;
+  /** A site's own triage flow chart (JSON); null uses pathways/workup-default.v1.json. */
+  readonly pathwayFile: string | null;
   /** Where the built web app is; null serves the API only. */
   readonly webDistDir: string | null;
   /** Every staff member must sign in with a TOTP code (they enrol at their next sign-in). */
@@ -120,6 +123,7 @@ export function loadConfig(
       e.COOKIE_SECURE === 'auto' ? publicUrl.startsWith('https://') : e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
     contentPackDir: e.CONTENT_PACK_DIR === undefined ? null : resolve(e.CONTENT_PACK_DIR),
+    pathwayFile: e.PATHWAY_FILE === undefined ? null : resolve(e.PATHWAY_FILE),
     webDistDir: options.webDistDir === undefined ? null : options.webDistDir,
     totpRequired: e.TOTP_REQUIRED === 'true',
     totpKey: e.TOTP_KEY === undefined ? null : Buffer.from(e.TOTP_KEY, 'base64'),
