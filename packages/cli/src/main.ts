@@ -10,11 +10,7 @@ import type { CommandContext } from './commands/context';
 import { EXIT_BAD_INPUT, EXIT_OK, toErrorBody } from './errors';
 import { writeJsonLine, type CliIo } from './io';
 
-/**
- * One registration function per command, each in `commands/<name>.ts`. A command appears in
- * `--help` only once it works: `triage`, `rtw` and `analyze` (contracts.md §4) are added here
- * when core and stats implement them.
- */
+/** One registration function per command, each in `commands/<name>.ts` (contracts.md §4). */
 const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[] = [
   registerScoreCommand,
   registerAnalyzeCommand,
