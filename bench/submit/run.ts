@@ -79,7 +79,17 @@ try {
     return tokens;
   };
 
-  const raw = new pg.Pool({ connectionString: scratch.url, max: Math.max(...levels) });
+  // As many connections as clients, but within the server's max_connections (the workup
+  // server holds its own pool on the same server): more would fail rather than queue.
+  const probe = new pg.Client({ connectionString: scratch.url });
+  await probe.connect();
+  const maxConnections = Number(
+    (await probe.query<{ max_connections: string }>('show max_connections')).rows[0]
+      ?.max_connections ?? 100,
+  );
+  await probe.end();
+  const rawConnections = Math.max(1, Math.min(Math.max(...levels), maxConnections - 30));
+  const raw = new pg.Pool({ connectionString: scratch.url, max: rawConnections });
   await raw.query(
     'create table bench_raw (id bigserial primary key, answers jsonb not null, created_at timestamptz not null default now())',
   );
@@ -130,7 +140,12 @@ try {
         benchmark: 'submit',
         what: 'POST /api/v1/respond end to end (validate, score, store, audit) on one server process',
         reference: 'single-row INSERTs of the same answers JSON into the same PostgreSQL server',
-        postgres: { version: version?.server_version ?? null, origin: postgres.origin },
+        postgres: {
+          version: version?.server_version ?? null,
+          origin: postgres.origin,
+          maxConnections,
+          rawInsertConnections: rawConnections,
+        },
         machine: { cpus: availableParallelism(), node: process.version },
         perClient,
         levels: results,
