@@ -77,6 +77,44 @@ await test('CSV reader', async (t) => {
     );
   });
 
+  await t.test('reads whole lines the same way as the character-by-character state machine', () => {
+    // Fed one character at a time no record lies within one chunk, so only the state machine
+    // runs; fed whole, most records take the fast path.
+    const value = fc.constantFrom(
+      '',
+      'NA',
+      'a',
+      'a,b',
+      'x"y',
+      'line\nbreak',
+      '12',
+      '-3.5',
+      ' 7',
+      'TRUE',
+      'é',
+    );
+    const quoted = (text: string, always: boolean): string =>
+      always || /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    const table = fc.record({
+      rows: fc.array(fc.array(fc.tuple(value, fc.boolean()), { minLength: 3, maxLength: 3 }), {
+        maxLength: 6,
+      }),
+      crlf: fc.boolean(),
+      blank: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(table, ({ rows, crlf, blank }) => {
+        const end = crlf ? '\r\n' : '\n';
+        const lines = ['a,b,c', ...rows.map((row) => row.map(([v, q]) => quoted(v, q)).join(','))];
+        if (blank) lines.splice(1, 0, '');
+        const text = lines.join(end) + end;
+        const slow = createCsvReader();
+        for (const character of text) slow.push(character);
+        assert.deepEqual(frameToPlain(parseCsv(text)), frameToPlain(slow.finish()));
+      }),
+    );
+  });
+
   await t.test('keeps only the columns asked for and names a missing one', () => {
     const frame = parseCsv('a,b,c\n1,x,3\n', { columns: ['c', 'a'] });
     assert.deepEqual([...frame.columns.keys()], ['a', 'c']);

@@ -55,6 +55,94 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
+/** Index of the first comma, LF or CR in chunk[from, n), or n. */
+function delimiterAt(chunk: string, from: number, n: number): number {
+  let j = from;
+  while (j < n) {
+    const c = chunk.charCodeAt(j);
+    if (c === COMMA || c === LF || c === CR) return j;
+    j += 1;
+  }
+  return n;
+}
+
+/**
+ * The fast path for whole records that lie in one chunk: a line without CR inside it, whose
+ * fields are unquoted or quoted without doubled quotes, with the header's number of fields.
+ * Splits each such line into `ranges` (start, end per field), hands them to the builders and
+ * returns where it stopped: at the first record it cannot take (the state machine then reads
+ * that one, including any error), or at the end of the last whole line.
+ */
+function fastRecords(
+  chunk: string,
+  from: number,
+  builders: readonly (ColumnBuilder | null)[],
+  ranges: Int32Array,
+  counts: { rows: number; lines: number },
+): number {
+  const fields = builders.length;
+  const n = chunk.length;
+  const anyCr = chunk.includes('\r', from);
+  let pos = from;
+  while (pos < n) {
+    const lineEnd = chunk.indexOf('\n', pos);
+    if (lineEnd < 0) return pos;
+    let end = lineEnd;
+    if (anyCr) {
+      if (end > pos && chunk.charCodeAt(end - 1) === CR) end -= 1;
+      const cr = chunk.indexOf('\r', pos);
+      if (cr >= 0 && cr < end) return pos;
+    }
+    if (end === pos) {
+      // A blank line: skipped.
+      pos = lineEnd + 1;
+      counts.lines += 1;
+      continue;
+    }
+    let f = 0;
+    let s = pos;
+    for (;;) {
+      if (f >= fields) return pos;
+      if (chunk.charCodeAt(s) === QUOTE) {
+        const close = chunk.indexOf('"', s + 1);
+        if (close < 0 || close >= end) return pos;
+        const after = close + 1;
+        if (after < end && chunk.charCodeAt(after) !== COMMA) return pos;
+        ranges[2 * f] = s + 1;
+        ranges[2 * f + 1] = close;
+        s = after;
+      } else {
+        const comma = chunk.indexOf(',', s);
+        const fieldEnd = comma < 0 || comma > end ? end : comma;
+        const quote = chunk.indexOf('"', s);
+        if (quote >= 0 && quote < fieldEnd) return pos;
+        ranges[2 * f] = s;
+        ranges[2 * f + 1] = fieldEnd;
+        s = fieldEnd;
+      }
+      f += 1;
+      if (s >= end) break;
+      s += 1; // the comma
+      if (s === end) {
+        // A trailing comma: one more, empty field.
+        if (f >= fields) return pos;
+        ranges[2 * f] = end;
+        ranges[2 * f + 1] = end;
+        f += 1;
+        break;
+      }
+    }
+    if (f !== fields) return pos;
+    for (let k = 0; k < fields; k += 1) {
+      builders[k]?.addRange(chunk, ranges[2 * k] ?? 0, ranges[2 * k + 1] ?? 0);
+    }
+    counts.rows += 1;
+    counts.lines += 1;
+    pos = lineEnd + 1;
+  }
+  return pos;
+}
+
 /** Exact powers of ten (every 10^k with k <= 22 is a double). */
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
@@ -94,8 +182,8 @@ function plainDecimal(chunk: string, start: number, end: number): number {
 
 /** Growable typed storage for one kept column. */
 class ColumnBuilder {
-  numbers = new Float64Array(1024);
-  codes: Int32Array | null = new Int32Array(1024);
+  numbers = new Float64Array(65536);
+  codes: Int32Array | null = new Int32Array(65536);
   dictionary: Map<string, number> | null = new Map();
   readonly levels: string[] = [];
   readonly levelNumbers: number[] = [];
@@ -142,6 +230,11 @@ class ColumnBuilder {
     const code = this.levels.length;
     this.dictionary?.set(text, code);
     this.levels.push(text);
+    if (!this.allNumeric && !this.allLogical) {
+      // Known to be text: what the level would be as a number or a logical no longer matters.
+      this.levelNumbers.push(NaN);
+      return code;
+    }
     const value = parseNumber(text);
     this.levelNumbers.push(value ?? NaN);
     if (value === null) this.allNumeric = false;
@@ -153,7 +246,7 @@ class ColumnBuilder {
     this.lastText = this.levels[code] ?? null;
     this.lastCode = code;
     if (this.codes !== null) this.codes[row] = code;
-    this.numbers[row] = this.levelNumbers[code] ?? NaN;
+    if (this.allNumeric) this.numbers[row] = this.levelNumbers[code] ?? NaN;
     if (this.allNumeric && !this.keepDictionary && this.levels.length > this.limit) {
       // Many distinct numbers: keep only the numbers from here on.
       this.dictionary = null;
@@ -317,6 +410,7 @@ export function createCsvReader(options: CsvReaderOptions = {}): CsvReader {
       }
     }
     header = names;
+    ranges = new Int32Array(2 * names.length);
     builders = names.map((name) =>
       wanted === null || wanted.has(name) ? new ColumnBuilder(limit, textColumns.has(name)) : null,
     );
@@ -349,6 +443,9 @@ export function createCsvReader(options: CsvReaderOptions = {}): CsvReader {
     recordLine = line;
   };
 
+  const counts = { rows: 0, lines: 0 };
+  let ranges = new Int32Array(0);
+
   const countLines = (chunk: string, start: number, end: number): void => {
     for (let k = chunk.indexOf('\n', start); k >= 0 && k < end; k = chunk.indexOf('\n', k + 1)) {
       line += 1;
@@ -372,6 +469,18 @@ export function createCsvReader(options: CsvReaderOptions = {}): CsvReader {
       if (chunk.charCodeAt(0) === LF) i = 1;
     }
     while (i < n) {
+      if (state === State.FieldStart && fieldIndex === 0 && header !== null) {
+        counts.rows = 0;
+        counts.lines = 0;
+        const next = fastRecords(chunk, i, builders, ranges, counts);
+        rows += counts.rows;
+        line += counts.lines;
+        recordLine = line;
+        if (next > i) {
+          i = next;
+          continue;
+        }
+      }
       let delimiter: number;
       if (state === State.Quoted) {
         const quote = chunk.indexOf('"', i);
@@ -427,12 +536,7 @@ export function createCsvReader(options: CsvReaderOptions = {}): CsvReader {
         delimiter = after;
       } else {
         // An unquoted field: up to a comma or a line end.
-        let j = i;
-        while (j < n) {
-          const c = chunk.charCodeAt(j);
-          if (c === COMMA || c === LF || c === CR) break;
-          j += 1;
-        }
+        const j = delimiterAt(chunk, i, n);
         if (j > i) recordHasContent = true;
         if (j === n) {
           if (keepField() && j > i) pending += chunk.slice(i, j);

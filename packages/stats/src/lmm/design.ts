@@ -51,7 +51,7 @@ export interface ModelDesign {
   /** Indices into the data frame of the kept rows. */
   readonly rows: Int32Array;
   readonly y: Float64Array;
-  /** n × p, row-major, kept columns only. */
+  /** n × p, column-major (column j at j·n), kept columns only. */
   readonly x: Float64Array;
   readonly p: number;
   readonly columns: readonly DesignColumn[];
@@ -196,16 +196,15 @@ function designColumns(
   return columns;
 }
 
-/** Fills the n × p row-major design matrix, one column at a time. */
+/** Fills the n × p column-major design matrix, one column at a time. */
 function fillDesign(
   columns: readonly DesignColumn[],
   variables: readonly DesignVariable[],
   n: number,
 ): Float64Array {
-  const p = columns.length;
-  const x = new Float64Array(n * p);
-  const column = new Float64Array(n);
+  const x = new Float64Array(n * columns.length);
   columns.forEach((col, j) => {
+    const column = x.subarray(j * n, (j + 1) * n);
     column.fill(1);
     for (const { variable: index, level } of col.parts) {
       const variable = variables[index];
@@ -218,25 +217,46 @@ function fillDesign(
         for (let i = 0; i < n; i += 1) if (codes[i] !== level) column[i] = 0;
       }
     }
-    for (let i = 0; i < n; i += 1) x[i * p + j] = column[i] ?? 0;
   });
   return x;
 }
 
-/** XᵀX (row-major, both triangles) of an n × p row-major matrix. */
-export function crossProduct(x: Float64Array, n: number, p: number): Float64Array {
-  const xtx = new Float64Array(p * p);
-  for (let i = 0; i < n; i += 1) {
-    const base = i * p;
-    for (let a = 0; a < p; a += 1) {
-      const xa = x[base + a] ?? 0;
-      if (xa === 0) continue;
-      const row = a * p;
-      for (let b = a; b < p; b += 1) xtx[row + b] = (xtx[row + b] ?? 0) + xa * (x[base + b] ?? 0);
+/** Σ_i w_i a_i b_i over two columns (w absent: 1). */
+export function dot(
+  x: Float64Array,
+  n: number,
+  a: number,
+  b: number,
+  weights: Float64Array | null = null,
+): number {
+  const aBase = a * n;
+  const bBase = b * n;
+  let sum = 0;
+  if (weights === null) {
+    for (let i = 0; i < n; i += 1) sum += (x[aBase + i] ?? 0) * (x[bBase + i] ?? 0);
+  } else {
+    for (let i = 0; i < n; i += 1) {
+      sum += (weights[i] ?? 0) * (x[aBase + i] ?? 0) * (x[bBase + i] ?? 0);
     }
   }
-  for (let a = 0; a < p; a += 1)
-    for (let b = 0; b < a; b += 1) xtx[a * p + b] = xtx[b * p + a] ?? 0;
+  return sum;
+}
+
+/** XᵀX (row-major p × p) of an n × p column-major matrix, optionally row-weighted. */
+export function crossProduct(
+  x: Float64Array,
+  n: number,
+  p: number,
+  weights: Float64Array | null = null,
+): Float64Array {
+  const xtx = new Float64Array(p * p);
+  for (let a = 0; a < p; a += 1) {
+    for (let b = a; b < p; b += 1) {
+      const value = dot(x, n, a, b, weights);
+      xtx[a * p + b] = value;
+      xtx[b * p + a] = value;
+    }
+  }
   return xtx;
 }
 
@@ -422,9 +442,9 @@ export function buildDesign(frame: DataFrame, formula: ParsedFormula): ModelDesi
     const p = columns.length;
     const indices = allColumns.map((_, j) => j).filter((j) => keep[j] === true);
     x = new Float64Array(n * p);
-    for (let i = 0; i < n; i += 1) {
-      indices.forEach((j, k) => (x[i * p + k] = full[i * p0 + j] ?? 0));
-    }
+    indices.forEach((j, k) => {
+      x.set(full.subarray(j * n, (j + 1) * n), k * n);
+    });
     xtx = new Float64Array(p * p);
     indices.forEach((j, a) => {
       indices.forEach((l, b) => (xtx[a * p + b] = fullCross[j * p0 + l] ?? 0));

@@ -226,10 +226,14 @@ function estimates(rows: Record<string, string | number>[]): number[] {
   ];
 }
 
+/**
+ * Equal to 1e-6 relative: the criterion is flat to rounding over about 1e-7 of θ around its
+ * optimum, so two orders of the same sums may stop that far apart (with equal log-likelihoods).
+ */
 function close(a: number[], b: number[]): boolean {
   return (
     a.length === b.length &&
-    a.every((value, i) => Math.abs(value - (b[i] ?? NaN)) <= 1e-7 * Math.max(1, Math.abs(value)))
+    a.every((value, i) => Math.abs(value - (b[i] ?? NaN)) <= 1e-6 * Math.max(1, Math.abs(value)))
   );
 }
 

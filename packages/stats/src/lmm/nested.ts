@@ -26,7 +26,7 @@
  */
 import { cholesky, choleskyInverse, choleskyLogDet, choleskySolve } from '../linalg/dense';
 import type { ModelDesign } from './design';
-import { ModelDataError } from './design';
+import { crossProduct, ModelDataError } from './design';
 
 /** The data of a nested model reduced to what every evaluation needs. */
 export interface NestedModel {
@@ -135,41 +135,47 @@ export function nestedStructure(design: ModelDesign): NestedStructure {
       topOf[level] = Int32Array.from(parent, (node) => above[node] ?? 0);
     }
   }
-  // OLS centring (XᵀX comes from the design's rank check).
+  // OLS centring (XᵀX comes from the design's rank check); X is column-major.
   const xtx = design.xtx;
   const xty = new Float64Array(p);
-  for (let i = 0; i < n; i += 1) {
-    const base = i * p;
-    const yi = y[i] ?? 0;
-    for (let a = 0; a < p; a += 1) xty[a] = (xty[a] ?? 0) + (x[base + a] ?? 0) * yi;
+  for (let a = 0; a < p; a += 1) {
+    let sum = 0;
+    const base = a * n;
+    for (let i = 0; i < n; i += 1) sum += (x[base + i] ?? 0) * (y[i] ?? 0);
+    xty[a] = sum;
   }
   const factor = cholesky(xtx, p);
   if (factor === null) throw new ModelDataError('the fixed-effects design is singular');
   const beta0 = choleskySolve(factor, p, xty);
-  const e = new Float64Array(n);
+  const e = Float64Array.from(y);
+  for (let a = 0; a < p; a += 1) {
+    const coefficient = beta0[a] ?? 0;
+    const base = a * n;
+    for (let i = 0; i < n; i += 1) e[i] = (e[i] ?? 0) - coefficient * (x[base + i] ?? 0);
+  }
   const xte = new Float64Array(p);
   let ete = 0;
+  for (let i = 0; i < n; i += 1) ete += (e[i] ?? 0) ** 2;
   const leafCount = levelCounts[0] ?? 0;
   const leafN = new Int32Array(leafCount);
   const leafS = new Float64Array(leafCount * p);
   const leafT = new Float64Array(leafCount);
   const leaves = codes[0] ?? new Int32Array(0);
   for (let i = 0; i < n; i += 1) {
-    const base = i * p;
-    let fitted = 0;
-    for (let a = 0; a < p; a += 1) fitted += (x[base + a] ?? 0) * (beta0[a] ?? 0);
-    const ei = (y[i] ?? 0) - fitted;
-    e[i] = ei;
-    ete += ei * ei;
     const leaf = leaves[i] ?? 0;
     leafN[leaf] = (leafN[leaf] ?? 0) + 1;
-    leafT[leaf] = (leafT[leaf] ?? 0) + ei;
-    const leafBase = leaf * p;
-    for (let a = 0; a < p; a += 1) {
-      const xa = x[base + a] ?? 0;
-      xte[a] = (xte[a] ?? 0) + xa * ei;
-      leafS[leafBase + a] = (leafS[leafBase + a] ?? 0) + xa;
+    leafT[leaf] = (leafT[leaf] ?? 0) + (e[i] ?? 0);
+  }
+  for (let a = 0; a < p; a += 1) {
+    const base = a * n;
+    let sum = 0;
+    for (let i = 0; i < n; i += 1) {
+      const xa = x[base + i] ?? 0;
+      sum += xa * (e[i] ?? 0);
+      const at = (leaves[i] ?? 0) * p + a;
+      leafS[at] = (leafS[at] ?? 0) + xa;
     }
+    xte[a] = sum;
   }
   return {
     design,
@@ -210,26 +216,24 @@ export function nestedModel(
   let xte = structure.xte;
   let ete = structure.ete;
   if (topWeights !== null) {
+    const rowWeights = new Float64Array(rows);
     n = 0;
-    xtx = new Float64Array(p * p);
-    xte = new Float64Array(p);
     ete = 0;
     for (let i = 0; i < rows; i += 1) {
       const w = weightOfTop(topOfRow[i] ?? 0);
-      if (w === 0) continue;
+      rowWeights[i] = w;
       n += w;
-      const base = i * p;
-      const ei = e[i] ?? 0;
-      ete += w * ei * ei;
-      for (let a = 0; a < p; a += 1) {
-        const xa = (x[base + a] ?? 0) * w;
-        if (xa === 0) continue;
-        xte[a] = (xte[a] ?? 0) + xa * ei;
-        for (let b = a; b < p; b += 1)
-          xtx[a * p + b] = (xtx[a * p + b] ?? 0) + xa * (x[base + b] ?? 0);
-      }
+      ete += w * (e[i] ?? 0) ** 2;
     }
-    symmetrize(xtx, p);
+    xtx = crossProduct(x, rows, p, rowWeights);
+    xte = new Float64Array(p);
+    for (let a = 0; a < p; a += 1) {
+      const base = a * rows;
+      let sum = 0;
+      for (let i = 0; i < rows; i += 1)
+        sum += (rowWeights[i] ?? 0) * (x[base + i] ?? 0) * (e[i] ?? 0);
+      xte[a] = sum;
+    }
   }
 
   // Leaves by size.
@@ -428,27 +432,23 @@ export interface NestedEvaluation {
   readonly factor: Float64Array;
 }
 
-/** Evaluates the penalised least-squares problem at θ (finest level first); null if singular. */
-export function evaluateNested(
-  model: NestedModel,
-  theta: ArrayLike<number>,
-): NestedEvaluation | null {
-  const { p, k, sizes, sizeCount, sizeS2, sizeST, sizeT2, work } = model;
-  const { a, b, sigma, inverseD } = work;
-  a.set(model.xtx);
-  b.set(model.xte);
-  let c = model.ete;
-  let ldL2 = 0;
-  const t0 = (theta[0] ?? 0) ** 2;
-  const distinct = sizes.length;
-  // Leaves, by size.
-  for (let s = 0; s < distinct; s += 1) {
+/** Running totals of one evaluation: log|Lθ|² and yᵀy's Schur complement (XᵀX, Xᵀy are in work). */
+interface Totals {
+  ldL2: number;
+  c: number;
+}
+
+/** The leaves' contributions, one term per distinct leaf size; fills work.inverseD. */
+function eliminateLeaves(model: NestedModel, t0: number, totals: Totals): void {
+  const { p, sizes, sizeCount, sizeS2, sizeST, sizeT2, work } = model;
+  const { a, b, inverseD } = work;
+  for (let s = 0; s < sizes.length; s += 1) {
     const m = sizes[s] ?? 0;
     const d = 1 + t0 * m;
     inverseD[s] = 1 / d;
     const count = sizeCount[s] ?? 0;
     if (count === 0) continue;
-    ldL2 += count * Math.log(d);
+    totals.ldL2 += count * Math.log(d);
     const coef = t0 / d;
     if (coef === 0) continue;
     const base = s * p * p;
@@ -458,74 +458,122 @@ export function evaluateNested(
         a[i * p + j] = (a[i * p + j] ?? 0) - coef * (sizeS2[base + i * p + j] ?? 0);
       }
     }
-    c -= coef * (sizeT2[s] ?? 0);
+    totals.c -= coef * (sizeT2[s] ?? 0);
   }
-  if (k >= 2) {
-    const { groupStart, groupSize, groupCount, groupS, groupT } = model;
-    for (let level = 1; level < k; level += 1) {
-      const th2 = (theta[level] ?? 0) ** 2;
-      const weights = model.nodeWeights[level - 1] ?? new Float64Array(0);
-      const parent = level + 1 < k ? (model.parents[level - 1] ?? null) : null;
-      // ν, σ, τ of this level's nodes: from the leaf groups (level 1) or accumulated.
-      const nu = work.nu[level - 2];
-      const sums = work.sigmas[level - 2];
-      const tau = work.tau[level - 2];
-      const upNu = work.nu[level - 1];
-      const upSigma = work.sigmas[level - 1];
-      const upTau = work.tau[level - 1];
-      upNu?.fill(0);
-      upSigma?.fill(0);
-      upTau?.fill(0);
-      const count = model.levelCounts[level] ?? 0;
-      for (let node = 0; node < count; node += 1) {
-        let v = 0;
-        let t = 0;
-        if (level === 1) {
-          sigma.fill(0);
-          const end = groupStart[node + 1] ?? 0;
-          for (let g = groupStart[node] ?? 0; g < end; g += 1) {
-            const size = groupSize[g] ?? 0;
-            const inv = inverseD[size] ?? 0;
-            v += (groupCount[g] ?? 0) * (sizes[size] ?? 0) * inv;
-            t += (groupT[g] ?? 0) * inv;
-            const gBase = g * p;
-            for (let i = 0; i < p; i += 1)
-              sigma[i] = (sigma[i] ?? 0) + (groupS[gBase + i] ?? 0) * inv;
-          }
-        } else if (nu !== undefined && sums !== undefined && tau !== undefined) {
-          v = nu[node] ?? 0;
-          t = tau[node] ?? 0;
-          for (let i = 0; i < p; i += 1) sigma[i] = sums[node * p + i] ?? 0;
-        }
-        // Eliminate the node: d = 1 + θ² ν; XᵀX -= w θ² σσᵀ / d, and so on.
-        const d = 1 + th2 * v;
-        const w = weights[node] ?? 0;
-        if (w !== 0) {
-          ldL2 += w * Math.log(d);
-          const coef = (w * th2) / d;
-          if (coef !== 0) {
-            for (let i = 0; i < p; i += 1) {
-              const si = (sigma[i] ?? 0) * coef;
-              if (si === 0) continue;
-              b[i] = (b[i] ?? 0) - si * t;
-              const row = i * p;
-              for (let j = i; j < p; j += 1) a[row + j] = (a[row + j] ?? 0) - si * (sigma[j] ?? 0);
-            }
-            c -= coef * t * t;
-          }
-        }
-        if (parent !== null && upNu !== undefined && upSigma !== undefined && upTau !== undefined) {
-          const up = parent[node] ?? 0;
-          const inv = 1 / d;
-          upNu[up] = (upNu[up] ?? 0) + v * inv;
-          upTau[up] = (upTau[up] ?? 0) + t * inv;
-          const upBase = up * p;
-          for (let i = 0; i < p; i += 1) {
-            upSigma[upBase + i] = (upSigma[upBase + i] ?? 0) + (sigma[i] ?? 0) * inv;
-          }
-        }
-      }
+}
+
+/**
+ * Eliminates one node whose ν, σ (in work.sigma) and τ are known: d = 1 + θ²ν,
+ * XᵀX -= w θ² σσᵀ / d, Xᵀy -= w θ² σ τ / d, yᵀy -= w θ² τ² / d. Returns d.
+ */
+function eliminateNode(
+  model: NestedModel,
+  v: number,
+  t: number,
+  w: number,
+  th2: number,
+  totals: Totals,
+): number {
+  const d = 1 + th2 * v;
+  if (w === 0) return d;
+  totals.ldL2 += w * Math.log(d);
+  const coef = (w * th2) / d;
+  if (coef === 0) return d;
+  const { p, work } = model;
+  const { a, b, sigma } = work;
+  for (let i = 0; i < p; i += 1) {
+    const si = (sigma[i] ?? 0) * coef;
+    if (si === 0) continue;
+    b[i] = (b[i] ?? 0) - si * t;
+    const row = i * p;
+    for (let j = i; j < p; j += 1) a[row + j] = (a[row + j] ?? 0) - si * (sigma[j] ?? 0);
+  }
+  totals.c -= coef * t * t;
+  return d;
+}
+
+/** Adds a node's ν/d, σ/d, τ/d to its parent's accumulators (level + 1). */
+function passUp(
+  model: NestedModel,
+  level: number,
+  node: number,
+  v: number,
+  t: number,
+  d: number,
+): void {
+  const parent = model.parents[level - 1];
+  const upNu = model.work.nu[level - 1];
+  const upSigma = model.work.sigmas[level - 1];
+  const upTau = model.work.tau[level - 1];
+  if (parent === undefined || upNu === undefined || upSigma === undefined || upTau === undefined)
+    return;
+  const { p, work } = model;
+  const up = parent[node] ?? 0;
+  const inv = 1 / d;
+  upNu[up] = (upNu[up] ?? 0) + v * inv;
+  upTau[up] = (upTau[up] ?? 0) + t * inv;
+  const base = up * p;
+  for (let i = 0; i < p; i += 1) {
+    upSigma[base + i] = (upSigma[base + i] ?? 0) + (work.sigma[i] ?? 0) * inv;
+  }
+}
+
+/** Level 1: each node's ν, σ, τ from its leaves grouped by size. */
+function eliminateLevel1(model: NestedModel, th2: number, totals: Totals): void {
+  const { p, k, sizes, groupStart, groupSize, groupCount, groupS, groupT, work } = model;
+  const { sigma, inverseD } = work;
+  const weights = model.nodeWeights[0] ?? new Float64Array(0);
+  const count = model.levelCounts[1] ?? 0;
+  for (let node = 0; node < count; node += 1) {
+    sigma.fill(0);
+    let v = 0;
+    let t = 0;
+    const end = groupStart[node + 1] ?? 0;
+    for (let g = groupStart[node] ?? 0; g < end; g += 1) {
+      const size = groupSize[g] ?? 0;
+      const inv = inverseD[size] ?? 0;
+      v += (groupCount[g] ?? 0) * (sizes[size] ?? 0) * inv;
+      t += (groupT[g] ?? 0) * inv;
+      const gBase = g * p;
+      for (let i = 0; i < p; i += 1) sigma[i] = (sigma[i] ?? 0) + (groupS[gBase + i] ?? 0) * inv;
     }
+    const d = eliminateNode(model, v, t, weights[node] ?? 0, th2, totals);
+    if (k > 2) passUp(model, 1, node, v, t, d);
+  }
+}
+
+/** Levels 2 .. k - 1: each node's ν, σ, τ accumulated from its children. */
+function eliminateUpper(model: NestedModel, level: number, th2: number, totals: Totals): void {
+  const { p, k, work } = model;
+  const weights = model.nodeWeights[level - 1] ?? new Float64Array(0);
+  const nu = work.nu[level - 2] ?? new Float64Array(0);
+  const sums = work.sigmas[level - 2] ?? new Float64Array(0);
+  const tau = work.tau[level - 2] ?? new Float64Array(0);
+  const count = model.levelCounts[level] ?? 0;
+  for (let node = 0; node < count; node += 1) {
+    for (let i = 0; i < p; i += 1) work.sigma[i] = sums[node * p + i] ?? 0;
+    const v = nu[node] ?? 0;
+    const t = tau[node] ?? 0;
+    const d = eliminateNode(model, v, t, weights[node] ?? 0, th2, totals);
+    if (level + 1 < k) passUp(model, level, node, v, t, d);
+  }
+}
+
+/** Evaluates the penalised least-squares problem at θ (finest level first); null if singular. */
+export function evaluateNested(
+  model: NestedModel,
+  theta: ArrayLike<number>,
+): NestedEvaluation | null {
+  const { p, k, work } = model;
+  const { a, b } = work;
+  a.set(model.xtx);
+  b.set(model.xte);
+  for (const accumulator of [...work.nu, ...work.sigmas, ...work.tau]) accumulator.fill(0);
+  const totals: Totals = { ldL2: 0, c: model.ete };
+  eliminateLeaves(model, (theta[0] ?? 0) ** 2, totals);
+  if (k >= 2) eliminateLevel1(model, (theta[1] ?? 0) ** 2, totals);
+  for (let level = 2; level < k; level += 1) {
+    eliminateUpper(model, level, (theta[level] ?? 0) ** 2, totals);
   }
   symmetrize(a, p);
   const factor = cholesky(a, p);
@@ -533,10 +581,10 @@ export function evaluateNested(
   const delta = choleskySolve(factor, p, b);
   let explained = 0;
   for (let i = 0; i < p; i += 1) explained += (b[i] ?? 0) * (delta[i] ?? 0);
-  const r2 = c - explained;
+  const r2 = totals.c - explained;
   const beta = new Float64Array(p);
   for (let i = 0; i < p; i += 1) beta[i] = (model.beta0[i] ?? 0) + (delta[i] ?? 0);
-  return { ldL2, ldRX2: choleskyLogDet(factor, p), r2, beta, factor };
+  return { ldL2: totals.ldL2, ldRX2: choleskyLogDet(factor, p), r2, beta, factor };
 }
 
 /** lme4's profiled deviance (ML) or REML criterion at θ; Infinity where undefined. */
