@@ -33,6 +33,7 @@ interface Fixed {
 }
 interface Ours {
   readonly seconds: number;
+  readonly cpuSeconds: number;
   readonly maxRssMB: number;
   readonly fixed: Fixed[];
 }
@@ -103,7 +104,11 @@ for (const rows of sizes) {
   }
   results.push({
     rows,
-    ours: { seconds: round(ours.seconds), maxRssMB: round(ours.maxRssMB, 0) },
+    ours: {
+      seconds: round(ours.seconds),
+      cpuSeconds: round(ours.cpuSeconds),
+      maxRssMB: round(ours.maxRssMB, 0),
+    },
     lme4:
       r === null
         ? null
