@@ -15,5 +15,6 @@ export * from './api/consents';
 export * from './api/audit';
 export * from './api/staff';
 export * from './api/research';
+export * from './api/followup';
 export * from './triage';
 export * from './rtw';

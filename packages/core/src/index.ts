@@ -2,3 +2,4 @@ export * from './instruments/index';
 export * from './fhir/index';
 export * from './rtw/index';
 export * from './triage/index';
+export * from './followup/index';
