@@ -10,6 +10,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  type AnyPgColumn,
   text,
   timestamp,
   uniqueIndex,
@@ -37,6 +38,11 @@ export const units = pgTable(
       .notNull()
       .references(() => organisations.id),
     name: text('name').notNull(),
+    /**
+     * The unit's lead: red-flag tasks not acknowledged by their deadline escalate to them.
+     * Null when the unit has none named (escalated tasks then show to every clinician).
+     */
+    leadStaffId: uuid('lead_staff_id').references((): AnyPgColumn => staffUsers.id),
     createdAt: createdAt(),
   },
   (table) => [index('units_organisation_idx').on(table.organisationId)],
@@ -202,7 +208,11 @@ export const episodeDiagnoses = pgTable(
   ],
 );
 
-/** A questionnaire sent to a patient; the link's token is stored only as a SHA-256 hash. */
+/**
+ * A questionnaire link sent to a patient: an ordered set of instruments answered in one go (a
+ * baseline: sbt, ompsq10, odi...; or one instrument). `instrument_id` is the first of them. The
+ * link's token is stored only as a SHA-256 hash.
+ */
 export const questionnaireAssignments = pgTable(
   'questionnaire_assignments',
   {
@@ -211,6 +221,8 @@ export const questionnaireAssignments = pgTable(
       .notNull()
       .references(() => patients.id),
     instrumentId: text('instrument_id').notNull(),
+    /** Every instrument of the link, in the order the patient answers them. */
+    instrumentIds: text('instrument_ids').array().notNull(),
     episodeId: uuid('episode_id').references(() => episodes.id),
     /** When in the follow-up this questionnaire belongs, e.g. `baseline`, `month_3`. */
     timepoint: text('timepoint'),
@@ -227,20 +239,27 @@ export const questionnaireAssignments = pgTable(
   (table) => [
     uniqueIndex('questionnaire_assignments_token_unique').on(table.tokenHash),
     index('questionnaire_assignments_patient_idx').on(table.patientId),
+    check(
+      'questionnaire_assignments_instruments_check',
+      sql`cardinality(${table.instrumentIds}) >= 1 and ${table.instrumentIds}[1] = ${table.instrumentId}`,
+    ),
   ],
 );
 
-/** Answers saved part-way through a questionnaire, so the patient can resume later. */
+/**
+ * Answers saved part-way through a link's questionnaires, so the patient can resume later:
+ * by instrument, then by item (`{"sbt": {"1": 1}, "odi": {...}}`).
+ */
 export const responseDrafts = pgTable('response_drafts', {
   assignmentId: uuid('assignment_id')
     .primaryKey()
     .references(() => questionnaireAssignments.id),
-  answers: jsonb('answers').$type<Record<string, number | null>>().notNull(),
+  answers: jsonb('answers').$type<Record<string, Record<string, number | null>>>().notNull(),
   startedAt: at('started_at').notNull(),
   updatedAt: at('updated_at').notNull(),
 });
 
-/** A submitted response: the answers as codes, exactly as given. */
+/** A submitted response to one instrument of a link: the answers as codes, exactly as given. */
 export const responses = pgTable(
   'responses',
   {
@@ -260,7 +279,10 @@ export const responses = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (table) => [
-    uniqueIndex('responses_assignment_unique').on(table.assignmentId),
+    uniqueIndex('responses_assignment_instrument_unique').on(
+      table.assignmentId,
+      table.instrumentId,
+    ),
     index('responses_patient_idx').on(table.patientId),
   ],
 );
@@ -299,7 +321,8 @@ export const submissionKeys = pgTable(
 /**
  * A plan as triage proposed it: the pathway that made it (id, version and content hash), the
  * whole triage output as JSON, and its urgency. Flags and components are also stored as rows
- * (below) so they can be queried and decided on.
+ * (below) so they can be queried and decided on. A plan made when a patient sent a link's
+ * questionnaires names that link (`assignment_id`) and no staff member (`created_by` null).
  */
 export const plans = pgTable(
   'plans',
@@ -314,13 +337,17 @@ export const plans = pgTable(
     pathwayHash: text('pathway_hash').notNull(),
     urgency: text('urgency').notNull(),
     triage: jsonb('triage').$type<unknown>().notNull(),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => staffUsers.id),
+    assignmentId: uuid('assignment_id').references(() => questionnaireAssignments.id),
+    createdBy: uuid('created_by').references(() => staffUsers.id),
     createdAt: createdAt(),
   },
   (table) => [
     index('plans_patient_idx').on(table.patientId),
+    uniqueIndex('plans_assignment_unique').on(table.assignmentId),
+    check(
+      'plans_author_check',
+      sql`${table.createdBy} is not null or ${table.assignmentId} is not null`,
+    ),
     check(
       'plans_urgency_check',
       sql`${table.urgency} in ('emergency', 'urgent', 'soon', 'routine', 'none')`,
@@ -415,6 +442,67 @@ export const protocolEntries = pgTable(
     check(
       'protocol_entries_duration_check',
       sql`${table.durationMinutes} is null or ${table.durationMinutes} > 0`,
+    ),
+  ],
+);
+
+/**
+ * A red flag that needs a clinician: opened with a plan whose urgency is emergency or urgent,
+ * due by a deadline from that urgency (emergency: the same day; urgent: 24 hours), acknowledged
+ * by a clinician, escalated to the unit's lead when not acknowledged by the deadline, and
+ * closed only with an outcome (referred, ruled out). Each step is also an audit event.
+ */
+export const redFlagTasks = pgTable(
+  'red_flag_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    /** The patient's unit when the task opened: whose lead it escalates to. */
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    urgency: text('urgency').notNull(),
+    /** The red flag codes of the plan (`cauda_equina`, `malignancy`...). */
+    flags: jsonb('flags').$type<string[]>().notNull(),
+    openedAt: at('opened_at').notNull(),
+    dueAt: at('due_at').notNull(),
+    acknowledgedAt: at('acknowledged_at'),
+    acknowledgedBy: uuid('acknowledged_by').references(() => staffUsers.id),
+    /** Set when a read first finds the deadline passed unacknowledged; the lead at that time. */
+    escalatedAt: at('escalated_at'),
+    escalatedTo: uuid('escalated_to').references(() => staffUsers.id),
+    closedAt: at('closed_at'),
+    closedBy: uuid('closed_by').references(() => staffUsers.id),
+    outcome: text('outcome'),
+    note: text('note'),
+  },
+  (table) => [
+    uniqueIndex('red_flag_tasks_plan_unique').on(table.planId),
+    index('red_flag_tasks_patient_idx').on(table.patientId),
+    index('red_flag_tasks_open_idx')
+      .on(table.unitId, table.dueAt)
+      .where(sql`${table.closedAt} is null`),
+    check('red_flag_tasks_urgency_check', sql`${table.urgency} in ('emergency', 'urgent')`),
+    check(
+      'red_flag_tasks_outcome_check',
+      sql`${table.outcome} is null or ${table.outcome} in ('referred', 'ruled_out')`,
+    ),
+    check(
+      'red_flag_tasks_acknowledged_check',
+      sql`(${table.acknowledgedAt} is null) = (${table.acknowledgedBy} is null)`,
+    ),
+    check(
+      'red_flag_tasks_closed_check',
+      sql`(${table.closedAt} is null) = (${table.outcome} is null) and (${table.closedAt} is null) = (${table.closedBy} is null) and (${table.closedAt} is null or ${table.acknowledgedAt} is not null)`,
+    ),
+    check(
+      'red_flag_tasks_escalated_check',
+      sql`${table.escalatedTo} is null or ${table.escalatedAt} is not null`,
     ),
   ],
 );

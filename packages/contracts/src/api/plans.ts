@@ -70,7 +70,10 @@ export const PlanSummarySchema = z.object({
   urgency: UrgencySchema,
   flags: z.array(z.object({ colour: FlagColourSchema, code: z.string() })),
   components: z.array(PlanComponentSchema),
-  createdBy: IdSchema,
+  /** The questionnaire link whose answers made the plan; null for a plan a clinician stored. */
+  assignmentId: IdSchema.nullable(),
+  /** Null when triage made the plan as the patient sent their answers. */
+  createdBy: IdSchema.nullable(),
   createdAt: TimestampSchema,
 });
 export type PlanSummary = z.infer<typeof PlanSummarySchema>;

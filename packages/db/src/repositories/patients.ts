@@ -313,7 +313,10 @@ export async function createAssignment(
   db: Db,
   input: {
     patientId: string;
+    /** The first instrument of the link. */
     instrumentId: string;
+    /** Every instrument of the link in order, starting with `instrumentId`; default just it. */
+    instrumentIds?: readonly string[];
     tokenHash: string;
     createdBy: string;
     now: Date;
@@ -340,6 +343,7 @@ export async function createAssignment(
       .values({
         patientId: input.patientId,
         instrumentId: input.instrumentId,
+        instrumentIds: [...(input.instrumentIds ?? [input.instrumentId])],
         tokenHash: input.tokenHash,
         createdBy: input.createdBy,
         createdAt: input.now,
@@ -467,7 +471,12 @@ export async function findSubmissionKey(
 /** Saves partial answers for an open assignment; the first save sets `startedAt`. */
 export async function saveResponseDraft(
   db: Db,
-  input: { assignmentId: string; answers: Record<string, number | null>; now: Date },
+  input: {
+    assignmentId: string;
+    /** By instrument, then by item. */
+    answers: Record<string, Record<string, number | null>>;
+    now: Date;
+  },
 ): Promise<ResponseDraftRow> {
   const [row] = await db
     .insert(responseDrafts)

@@ -155,6 +155,7 @@ export function toPlanSummary(row: PlanRecord): PlanSummary {
       code: flag.code,
     })),
     components: row.components.map(toPlanComponent),
+    assignmentId: row.assignmentId,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
   };

@@ -304,7 +304,7 @@ export const respondRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, 
           subjectId: assignment.id,
         });
         return {
-          answers: draft?.answers ?? {},
+          answers: draft?.answers[assignment.instrumentId] ?? {},
           startedAt: draft?.startedAt.toISOString() ?? null,
           savedAt: draft?.updatedAt.toISOString() ?? null,
         };
@@ -340,19 +340,20 @@ export const respondRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, 
       return ctx.db.transaction(async (tx) => {
         const draft = await saveResponseDraft(tx, {
           assignmentId: assignment.id,
-          answers: request.body.answers,
+          answers: { [assignment.instrumentId]: request.body.answers },
           now: ctx.clock.now(),
         });
+        const answers = draft.answers[assignment.instrumentId] ?? {};
         await audit(tx, ctx.clock, request, {
           action: 'questionnaire.draft_save',
           outcome: 'success',
           patientId: assignment.patientId,
           subjectType: 'questionnaire_assignment',
           subjectId: assignment.id,
-          detail: { answered: Object.values(draft.answers).filter((v) => v !== null).length },
+          detail: { answered: Object.values(answers).filter((v) => v !== null).length },
         });
         return {
-          answers: draft.answers,
+          answers,
           startedAt: draft.startedAt.toISOString(),
           savedAt: draft.updatedAt.toISOString(),
         };
