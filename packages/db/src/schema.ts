@@ -570,3 +570,236 @@ export const auditEvents = pgTable(
     check('audit_events_outcome_check', sql`${table.outcome} in ('success', 'denied', 'failure')`),
   ],
 );
+
+/**
+ * A follow-up schedule of a unit (or a study): timepoints relative to the inclusion date with
+ * their windows, series such as a weekly question, and the reminder policy. The definition is
+ * JSON parsed with `ScheduleDefinitionSchema` (contracts) on every read; `version` counts changes.
+ */
+export const followupSchedules = pgTable(
+  'followup_schedules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    name: text('name').notNull(),
+    /** A study code when the schedule is a study's (`workup`, `finnish_ohs`); informational. */
+    study: text('study'),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').$type<unknown>().notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (table) => [index('followup_schedules_unit_idx').on(table.unitId)],
+);
+
+/** A patient following a schedule from an inclusion date, until withdrawn. */
+export const followupEnrolments = pgTable(
+  'followup_enrolments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    scheduleId: uuid('schedule_id')
+      .notNull()
+      .references(() => followupSchedules.id),
+    episodeId: uuid('episode_id').references(() => episodes.id),
+    inclusionOn: day('inclusion_on').notNull(),
+    /** The schedule's version the assignments were last laid out from. */
+    scheduleVersion: integer('schedule_version').notNull(),
+    withdrawnAt: at('withdrawn_at'),
+    withdrawnBy: uuid('withdrawn_by').references(() => staffUsers.id),
+    withdrawalReason: text('withdrawal_reason'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex('followup_enrolments_active_unique')
+      .on(table.patientId, table.scheduleId)
+      .where(sql`${table.withdrawnAt} is null`),
+    index('followup_enrolments_schedule_idx').on(table.scheduleId),
+    check(
+      'followup_enrolments_withdrawal_check',
+      sql`(${table.withdrawnAt} is null) = (${table.withdrawalReason} is null)`,
+    ),
+    check(
+      'followup_enrolments_reason_check',
+      sql`${table.withdrawalReason} is null or ${table.withdrawalReason} in ('patient_request', 'clinician_decision', 'other')`,
+    ),
+  ],
+);
+
+/**
+ * One timepoint of an enrolment: its window as dates and as instants in the schedule's zone, the
+ * questionnaire link issued when the window opened, and when it was answered. A trigger on
+ * `questionnaire_assignments` (migration 0003) sets `completed_at` and the response delay in
+ * the same transaction as the submission that completes the link.
+ */
+export const followupAssignments = pgTable(
+  'followup_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => followupEnrolments.id),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    timepoint: text('timepoint').notNull(),
+    instrumentIds: text('instrument_ids').array().notNull(),
+    /** Days from inclusion to the target date; orders timepoints on the dashboard. */
+    targetDay: integer('target_day').notNull(),
+    targetOn: day('target_on').notNull(),
+    opensOn: day('opens_on').notNull(),
+    dueOn: day('due_on').notNull(),
+    closesOn: day('closes_on').notNull(),
+    opensAt: at('opens_at').notNull(),
+    overdueAt: at('overdue_at').notNull(),
+    closesAt: at('closes_at').notNull(),
+    /** The link issued when the window opened; null while pending. */
+    questionnaireAssignmentId: uuid('questionnaire_assignment_id').references(
+      () => questionnaireAssignments.id,
+    ),
+    openedAt: at('opened_at'),
+    completedAt: at('completed_at'),
+    /** Whole seconds from `opened_at` to the submission that completed the link. */
+    responseDelaySeconds: integer('response_delay_seconds'),
+    cancelledAt: at('cancelled_at'),
+    /** The job that opens the window (jobs.id). */
+    openJobId: bigint('open_job_id', { mode: 'number' }),
+  },
+  (table) => [
+    uniqueIndex('followup_assignments_timepoint_unique').on(table.enrolmentId, table.timepoint),
+    uniqueIndex('followup_assignments_link_unique').on(table.questionnaireAssignmentId),
+    index('followup_assignments_patient_idx').on(table.patientId),
+    check(
+      'followup_assignments_dates_check',
+      sql`${table.opensOn} <= ${table.dueOn} and ${table.dueOn} <= ${table.closesOn}`,
+    ),
+    check(
+      'followup_assignments_opened_check',
+      sql`(${table.openedAt} is null) = (${table.questionnaireAssignmentId} is null)`,
+    ),
+  ],
+);
+
+/**
+ * A reminder of a follow-up assignment: its number, when it is due to go out, and what became
+ * of it. The words and the link are rendered when it is sent, never stored here.
+ */
+export const followupReminders = pgTable(
+  'followup_reminders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    assignmentId: uuid('assignment_id')
+      .notNull()
+      .references(() => followupAssignments.id),
+    sequence: integer('sequence').notNull(),
+    sendAt: at('send_at').notNull(),
+    status: text('status').notNull(),
+    /** Why it was skipped or cancelled: `not_open`, `no_contact`, `rescheduled`, `withdrawn`... */
+    reason: text('reason'),
+    channel: text('channel'),
+    sentAt: at('sent_at'),
+    /** The transport's id of the message (SMTP Message-ID, SMS provider id, outbox id). */
+    providerMessageId: text('provider_message_id'),
+    jobId: bigint('job_id', { mode: 'number' }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('followup_reminders_assignment_idx').on(table.assignmentId),
+    uniqueIndex('followup_reminders_pending_unique')
+      .on(table.assignmentId, table.sequence)
+      .where(sql`${table.status} in ('pending', 'sent')`),
+    check(
+      'followup_reminders_status_check',
+      sql`${table.status} in ('pending', 'sent', 'skipped', 'failed', 'cancelled')`,
+    ),
+    check(
+      'followup_reminders_channel_check',
+      sql`${table.channel} is null or ${table.channel} in ('email', 'sms')`,
+    ),
+    check(
+      'followup_reminders_sent_check',
+      sql`(${table.status} = 'sent') = (${table.sentAt} is not null)`,
+    ),
+  ],
+);
+
+/**
+ * Durable background jobs, claimed with `FOR UPDATE SKIP LOCKED` so that several app instances
+ * on one PostgreSQL never run the same job at once. A claim holds a lease: a job whose worker
+ * died is claimed again once its lease has run out. Failures are retried with backoff and the
+ * job is marked `failed` when it gives up. Enqueued in the transaction of the change behind it.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    runAt: at('run_at').notNull(),
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull(),
+    lockedBy: text('locked_by'),
+    leaseUntil: at('lease_until'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    finishedAt: at('finished_at'),
+  },
+  (table) => [
+    index('jobs_due_idx')
+      .on(table.runAt)
+      .where(sql`${table.status} = 'pending'`),
+    index('jobs_lease_idx')
+      .on(table.leaseUntil)
+      .where(sql`${table.status} = 'running'`),
+    check(
+      'jobs_status_check',
+      sql`${table.status} in ('pending', 'running', 'done', 'failed', 'cancelled')`,
+    ),
+    check('jobs_attempts_check', sql`${table.attempts} >= 0 and ${table.maxAttempts} >= 1`),
+  ],
+);
+
+/**
+ * Messages kept by the outbox transport (development and tests) instead of being sent: what a
+ * patient would have received, for staff to read. Real transports never write here.
+ */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    patientId: uuid('patient_id').references(() => patients.id),
+    channel: text('channel').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    /** The reminder it was sent for; every send is kept, so a duplicate would show. */
+    reminderId: uuid('reminder_id'),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('outbox_messages_reminder_idx').on(table.reminderId),
+    index('outbox_messages_patient_idx').on(table.patientId),
+    check('outbox_messages_channel_check', sql`${table.channel} in ('email', 'sms')`),
+  ],
+);
+
+/**
+ * Settings the app keeps for itself, such as the key that derives follow-up link tokens when
+ * `FOLLOWUP_LINK_KEY` is not set (see docs/followup.md).
+ */
+export const appSecrets = pgTable('app_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: createdAt(),
+});
