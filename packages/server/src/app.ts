@@ -33,6 +33,9 @@ import { respondRoutes } from './routes/respond/index';
 import { scoreRoutes } from './routes/score/index';
 import { triageRoutes } from './routes/triage/index';
 import { staffRoutes } from './routes/staff/index';
+import { dashboardRoutes } from './routes/dashboard/index';
+import { outboxRoutes } from './routes/outbox/index';
+import { patientFollowupRoutes, scheduleRoutes } from './routes/schedules/index';
 import { systemClock, type Clock } from './services/clock';
 import { loadContentPacks } from './services/content-packs';
 import { loadPathwayFile } from './services/pathway';
@@ -193,6 +196,13 @@ export async function createApp(deps: AppDeps) {
       await api.register(instrumentRoutes, { ...ctx, prefix: '/instruments' });
       await api.register(scoreRoutes, { ...ctx, prefix: '/score' });
       await api.register(triageRoutes, { ...ctx, prefix: '/triage' });
+      await api.register(scheduleRoutes, { ...ctx, prefix: '/followup/schedules' });
+      await api.register(dashboardRoutes, { ...ctx, prefix: '/followup/dashboard' });
+      await api.register(patientFollowupRoutes, {
+        ...ctx,
+        prefix: '/patients/:patientId/followup',
+      });
+      await api.register(outboxRoutes, { ...ctx, prefix: '/outbox' });
     },
     { prefix: '/api/v1' },
   );

@@ -38,6 +38,36 @@ export const EnvSchema = z.object({
       'must be 32 random bytes in base64 (openssl rand -base64 32)',
     )
     .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('workup <no-reply@workup.invalid>'),
+  SMS_PROVIDER: z.enum(['outbox', '46elks']).default('outbox'),
+  SMS_API_URL: z.url().default('https://api.46elks.com/a1/sms'),
+  SMS_API_USERNAME: z.string().min(1).optional(),
+  SMS_API_PASSWORD: z.string().min(1).optional(),
+  SMS_FROM: z
+    .string()
+    .regex(
+      /^(\+[0-9]{6,15}|[A-Za-z][A-Za-z0-9]{1,10})$/,
+      'an E.164 number or 2-11 letters and digits',
+    )
+    .default('workup'),
+  REMINDER_SENDER_NAME: z.string().trim().min(1).max(60).default('workup'),
+  REMINDER_LANGUAGE: z.enum(['en', 'sv']).default('en'),
+  FOLLOWUP_LINK_KEY: z
+    .string()
+    .refine(
+      (value) =>
+        /^[A-Za-z0-9+/_-]{43}=?$/.test(value) && Buffer.from(value, 'base64').length === 32,
+      'must be 32 random bytes in base64 (openssl rand -base64 32)',
+    )
+    .optional(),
+  JOBS: z.enum(['on', 'off']).default('on'),
+  JOB_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
 });
 
 export const CONFIG_VARIABLES = Object.keys(EnvSchema.shape);
@@ -68,6 +98,35 @@ export interface Config {
   readonly totpRequired: boolean;
   /** The AES-256-GCM key that encrypts TOTP secrets at rest; null: TOTP cannot be used. */
   readonly totpKey: Buffer | null;
+  /** Follow-up reminders and the job runner (docs/followup.md). */
+  readonly followup: FollowupConfig;
+}
+
+export interface FollowupConfig {
+  /** SMTP server for e-mail; null keeps e-mail in the outbox (development, tests). */
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
+  readonly sms:
+    | { readonly provider: 'outbox' }
+    | {
+        readonly provider: '46elks';
+        readonly url: string;
+        readonly username: string;
+        readonly password: string;
+        readonly from: string;
+      };
+  /** Who reminders say they are from: the site's name, never a unit or specialty. */
+  readonly senderName: string;
+  readonly language: 'en' | 'sv';
+  /** The HMAC key that derives follow-up link tokens; null: one kept in the database. */
+  readonly linkKey: Buffer | null;
+  readonly jobs: {
+    /** Whether this instance runs background jobs (several instances may). */
+    readonly enabled: boolean;
+    readonly pollMs: number;
+    readonly leaseMs: number;
+    readonly maxAttempts: number;
+  };
 }
 
 /** The environment could not be parsed; `problems` names every bad variable. */
@@ -102,6 +161,14 @@ export function loadConfig(
       'TOTP_KEY: required when TOTP_REQUIRED=true (openssl rand -base64 32); it encrypts the TOTP secrets',
     ]);
   }
+  if (
+    e.SMS_PROVIDER === '46elks' &&
+    (e.SMS_API_USERNAME === undefined || e.SMS_API_PASSWORD === undefined)
+  ) {
+    throw new ConfigError([
+      'SMS_API_USERNAME, SMS_API_PASSWORD: required when SMS_PROVIDER=46elks',
+    ]);
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   const dataDir = resolve(e.DATA_DIR);
   return {
@@ -127,5 +194,29 @@ export function loadConfig(
     webDistDir: options.webDistDir === undefined ? null : options.webDistDir,
     totpRequired: e.TOTP_REQUIRED === 'true',
     totpKey: e.TOTP_KEY === undefined ? null : Buffer.from(e.TOTP_KEY, 'base64'),
+    followup: {
+      smtpUrl: e.SMTP_URL ?? null,
+      mailFrom: e.MAIL_FROM,
+      sms:
+        e.SMS_PROVIDER === '46elks'
+          ? {
+              provider: '46elks',
+              url: e.SMS_API_URL,
+              username: e.SMS_API_USERNAME ?? '',
+              password: e.SMS_API_PASSWORD ?? '',
+              from: e.SMS_FROM,
+            }
+          : { provider: 'outbox' },
+      senderName: e.REMINDER_SENDER_NAME,
+      language: e.REMINDER_LANGUAGE,
+      linkKey:
+        e.FOLLOWUP_LINK_KEY === undefined ? null : Buffer.from(e.FOLLOWUP_LINK_KEY, 'base64'),
+      jobs: {
+        enabled: e.JOBS === 'on',
+        pollMs: e.JOB_POLL_MS,
+        leaseMs: e.JOB_LEASE_SECONDS * 1000,
+        maxAttempts: e.JOB_MAX_ATTEMPTS,
+      },
+    },
   };
 }

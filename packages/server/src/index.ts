@@ -8,3 +8,5 @@ export type { Clock } from './services/clock';
 export { seedDemoData, DEMO_CLINICIAN_EMAIL } from './services/demo-data';
 export { hashPassword, verifyPassword, OWASP_SCRYPT } from './services/passwords';
 export type { ScryptParams } from './services/passwords';
+export { JobRunner } from './jobs/runner';
+export { createJobRunner } from './jobs/followup';

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataDirLockedError, openDatabase } from '@workup/db';
 import { createApp } from './app';
+import { createJobRunner } from './jobs/followup';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { systemClock } from './services/clock';
@@ -52,6 +53,12 @@ async function main(): Promise<number> {
 
   const app = await createApp({ config, database, logger });
   await app.listen({ port: config.port, host: config.host });
+  // Background jobs (follow-up openings and reminders) from the jobs table; several instances
+  // on one PostgreSQL share them without running any twice (docs/followup.md).
+  const jobs = config.followup.jobs.enabled
+    ? createJobRunner({ config, db: database.db, clock: systemClock, logger })
+    : null;
+  jobs?.runner.start();
   process.stdout.write(
     `  workup is running at ${config.publicUrl} (database: ${database.kind}` +
       `${config.database.kind === 'pglite' ? ` in ${config.dataDir}` : ''})\n`,
@@ -65,6 +72,8 @@ async function main(): Promise<number> {
     process.once('SIGTERM', stop);
   });
   logger.info('shutting down');
+  await jobs?.runner.stop();
+  jobs?.transports.mailer.close();
   await app.close();
   await database.close();
   return 0;

@@ -16,6 +16,8 @@ import {
 } from '@workup/contracts';
 import {
   createEpisode,
+  createFollowupEnrolment,
+  createFollowupSchedule,
   createOrganisation,
   createPatient,
   createPlan,
@@ -53,6 +55,11 @@ interface Fixture {
   planId: string;
   careConsentId: string;
   staffId: string;
+  /** A follow-up schedule of the patient's unit, and the patient's enrolment on it. */
+  scheduleId: string;
+  enrolmentId: string;
+  /** Another schedule of the unit that the patient does not follow yet. */
+  spareScheduleId: string;
 }
 
 interface Request {
@@ -160,6 +167,52 @@ const REQUESTS: Record<string, (f: Fixture) => Request> = {
   }),
   'unit.list': () => ({ method: 'GET', url: '/api/v1/units' }),
   'unit.create': () => ({ method: 'POST', url: '/api/v1/units', payload: { name: 'New Centre' } }),
+  'followup_schedule.list': () => ({ method: 'GET', url: '/api/v1/followup/schedules' }),
+  'followup_schedule.create': () => ({
+    method: 'POST',
+    url: '/api/v1/followup/schedules',
+    payload: { name: 'Three months', definition: FOLLOWUP_DEFINITION },
+  }),
+  'followup_schedule.update': (f) => ({
+    method: 'PUT',
+    url: `/api/v1/followup/schedules/${f.scheduleId}`,
+    payload: { definition: FOLLOWUP_DEFINITION },
+  }),
+  'followup_enrolment.list': (f) => ({
+    method: 'GET',
+    url: `/api/v1/patients/${f.patientId}/followup`,
+  }),
+  'followup_enrolment.create': (f) => ({
+    method: 'POST',
+    url: `/api/v1/patients/${f.patientId}/followup`,
+    payload: { scheduleId: f.spareScheduleId, inclusionOn: '2026-03-02' },
+  }),
+  'followup_enrolment.update': (f) => ({
+    method: 'PATCH',
+    url: `/api/v1/patients/${f.patientId}/followup/${f.enrolmentId}`,
+    payload: { inclusionOn: '2026-03-09' },
+  }),
+  'followup_enrolment.revoke': (f) => ({
+    method: 'POST',
+    url: `/api/v1/patients/${f.patientId}/followup/${f.enrolmentId}/withdrawal`,
+    payload: { reason: 'patient_request' },
+  }),
+  'followup_dashboard.read': () => ({ method: 'GET', url: '/api/v1/followup/dashboard' }),
+  'outbox.list': () => ({ method: 'GET', url: '/api/v1/outbox' }),
+};
+
+/** A small follow-up schedule: a 3-month questionnaire with one reminder. */
+const FOLLOWUP_DEFINITION = {
+  timeZone: 'Europe/Stockholm',
+  timepoints: [
+    {
+      timepoint: 'month_3',
+      offset: { unit: 'months', value: 3 },
+      instruments: ['odi'],
+      window: { opensBeforeDays: 7, dueAfterDays: 14, closesAfterDays: 28 },
+    },
+  ],
+  reminders: { daysAfterOpening: [0], maxReminders: 1, sendAt: '09:00', channels: ['email'] },
 };
 
 /** The unit of the test app's clinician; set in before(). */
@@ -232,6 +285,32 @@ async function makeFixture(database: Database, clock: FakeClock, staff: TestStaf
     now,
   });
   const target = await addStaff(database, clock, 'clinician', staff.unitId);
+  // The schedule belongs to a clinician of the unit: an administrator has no unit of patients.
+  const schedule = await createFollowupSchedule(db, {
+    unitId: staff.unitId,
+    name: 'Three months',
+    study: null,
+    definition: FOLLOWUP_DEFINITION,
+    createdBy: target.id,
+    now,
+  });
+  const spare = await createFollowupSchedule(db, {
+    unitId: staff.unitId,
+    name: 'Spare',
+    study: null,
+    definition: FOLLOWUP_DEFINITION,
+    createdBy: target.id,
+    now,
+  });
+  const enrolment = await createFollowupEnrolment(db, {
+    patientId: patient.id,
+    scheduleId: schedule.id,
+    episodeId: null,
+    inclusionOn: '2026-03-02',
+    scheduleVersion: 1,
+    createdBy: target.id,
+    now,
+  });
   const [, care] = consents;
   assert.ok(care);
   const found = await findPatientUnit(db, patient.id);
@@ -243,6 +322,9 @@ async function makeFixture(database: Database, clock: FakeClock, staff: TestStaf
     planId: plan.id,
     careConsentId: care.id,
     staffId: target.id,
+    scheduleId: schedule.id,
+    enrolmentId: enrolment.id,
+    spareScheduleId: spare.id,
   } satisfies Fixture;
 }
 
@@ -363,6 +445,9 @@ describeEachDatabase('authorisation over HTTP', (getDatabase) => {
             planId: 'L',
             careConsentId: 'C',
             staffId: 'S',
+            scheduleId: 'H',
+            enrolmentId: 'N',
+            spareScheduleId: 'Q',
           }).url.includes('/patients/P') === true),
   );
 

@@ -27,6 +27,10 @@ export const RESOURCES = [
   'research_patient',
   'staff',
   'unit',
+  'followup_schedule',
+  'followup_enrolment',
+  'followup_dashboard',
+  'outbox',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -60,6 +64,23 @@ export const PERMISSIONS = {
   research_patient: { list: [RESEARCHER], read: [RESEARCHER] },
   staff: { list: [ADMIN], create: [ADMIN], update: [ADMIN] },
   unit: { list: [ADMIN], create: [ADMIN] },
+  /** Follow-up schedules of the person's units (docs/followup.md). */
+  followup_schedule: {
+    list: [CLINICIAN, ADVISER, ADMIN],
+    create: [CLINICIAN, ADMIN],
+    update: [CLINICIAN, ADMIN],
+  },
+  /** A patient's follow-up: enrol, move the inclusion date, withdraw (`revoke`). */
+  followup_enrolment: {
+    list: [CLINICIAN, ADVISER],
+    create: [CLINICIAN],
+    update: [CLINICIAN],
+    revoke: [CLINICIAN],
+  },
+  /** Completion per unit and timepoint, with the overdue list (patient ids, no names). */
+  followup_dashboard: { read: [CLINICIAN, ADVISER] },
+  /** Messages the outbox transport kept: contact details and live links, so the care team only. */
+  outbox: { list: [CLINICIAN] },
 } as const satisfies Readonly<Record<Resource, Partial<Record<Action, readonly StaffRole[]>>>>;
 
 export interface Permission {
