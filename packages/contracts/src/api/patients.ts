@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DateSchema, IdSchema, TimestampSchema } from '../common';
-import { SbtScoresSchema } from '../instruments/score-result';
+import { InstrumentIdSchema } from '../instruments/catalog';
+import { SbtScoresSchema, ScoreValueSchema } from '../instruments/score-result';
 
 /**
  * National identity number systems: Swedish personnummer and samordningsnummer, Norwegian
@@ -93,7 +94,10 @@ export const TimepointSchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'e.g. 
 
 export const AssignmentSchema = z.object({
   id: IdSchema,
+  /** The first instrument of the link. */
   instrument: z.string(),
+  /** Every instrument of the link, in the order the patient answers them. */
+  instruments: z.array(z.string()).min(1),
   status: z.enum(ASSIGNMENT_STATUSES),
   episodeId: IdSchema.nullable(),
   timepoint: TimepointSchema.nullable(),
@@ -104,29 +108,81 @@ export const AssignmentSchema = z.object({
 });
 export type Assignment = z.infer<typeof AssignmentSchema>;
 
+/**
+ * One scored response to any instrument, with the timepoint of its link. `scores` is null when
+ * the instrument's missing-data rule did not allow scoring.
+ */
+export const InstrumentResultSchema = z.object({
+  responseId: IdSchema,
+  instrument: z.string(),
+  instrumentVersion: z.string(),
+  timepoint: z.string().nullable(),
+  submittedAt: TimestampSchema,
+  complete: z.boolean(),
+  scores: z.record(z.string(), ScoreValueSchema).nullable(),
+});
+export type InstrumentResult = z.infer<typeof InstrumentResultSchema>;
+
 export const PatientDetailSchema = PatientSummarySchema.extend({
   unitId: IdSchema,
   identity: PatientIdentitySchema,
   assignments: z.array(AssignmentSchema),
   sbtResults: z.array(SbtResultSchema),
+  /** Every scored response, oldest first: the latest scores and the trajectory over timepoints. */
+  results: z.array(InstrumentResultSchema),
 });
 export type PatientDetail = z.infer<typeof PatientDetailSchema>;
 
 export const PatientIdParamsSchema = z.object({ patientId: IdSchema });
 
-export const CreateLinkRequestSchema = z.strictObject({
-  instrument: z.literal('sbt'),
-  /** The episode of care the questionnaire belongs to, if any (of the same patient). */
-  episodeId: IdSchema.optional(),
-  timepoint: TimepointSchema.optional(),
-  dueOn: DateSchema.optional(),
-});
+/** Instruments a patient can answer through a link: all but the structure-only STarT MSK. */
+export const LinkInstrumentSchema = InstrumentIdSchema.exclude(['startmsk']);
+export type LinkInstrument = z.infer<typeof LinkInstrumentSchema>;
+
+/**
+ * The baseline screening of issue 6, in the order the patient answers it: STarT Back,
+ * ÖMPSQ-10, ODI, EQ-5D-3L, pain, work, motivation, red flags (the WorkUp screening,
+ * reference.md §21, with the flags of §15 and §16).
+ */
+export const BASELINE_INSTRUMENTS = [
+  'sbt',
+  'ompsq10',
+  'odi',
+  'eq5d3l',
+  'pain_nrs',
+  'work',
+  'motivation',
+  'red_flags',
+] as const satisfies readonly LinkInstrument[];
+
+/**
+ * `POST /api/v1/patients/{id}/questionnaire-links`: one `instrument`, or an ordered set of
+ * `instruments` answered through one link (each at most once).
+ */
+export const CreateLinkRequestSchema = z
+  .strictObject({
+    instrument: LinkInstrumentSchema.optional(),
+    instruments: z
+      .array(LinkInstrumentSchema)
+      .min(1)
+      .max(20)
+      .refine((ids) => new Set(ids).size === ids.length, { message: 'each instrument only once' })
+      .optional(),
+    /** The episode of care the questionnaire belongs to, if any (of the same patient). */
+    episodeId: IdSchema.optional(),
+    timepoint: TimepointSchema.optional(),
+    dueOn: DateSchema.optional(),
+  })
+  .refine((body) => (body.instrument === undefined) !== (body.instruments === undefined), {
+    message: 'send either "instrument" or "instruments"',
+    path: ['instruments'],
+  });
 export type CreateLinkRequest = z.infer<typeof CreateLinkRequestSchema>;
 
 /**
  * A new questionnaire link. The URL carries the token in its fragment (`/q#<token>`), so the
  * token never reaches a server log or a `Referer` header. It is shown once: only its hash is
- * stored. Issuing a new link revokes the patient's older open links for that instrument.
+ * stored. Issuing a new link revokes the patient's older open links for the same instruments.
  */
 export const QuestionnaireLinkSchema = z.object({
   assignment: AssignmentSchema,

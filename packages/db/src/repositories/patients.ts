@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import {
   consents,
@@ -307,7 +307,7 @@ export async function listScoredResponses(
 
 /**
  * Creates a questionnaire assignment and revokes the patient's older open links for the same
- * instrument, in one transaction.
+ * instruments (the same ordered set), in one transaction.
  */
 export async function createAssignment(
   db: Db,
@@ -326,6 +326,10 @@ export async function createAssignment(
     dueOn?: string | null;
   },
 ): Promise<AssignmentRow> {
+  const instrumentIds = [...(input.instrumentIds ?? [input.instrumentId])];
+  if (instrumentIds[0] !== input.instrumentId) {
+    throw new Error('instrumentIds must start with instrumentId');
+  }
   return db.transaction(async (tx) => {
     await tx
       .update(questionnaireAssignments)
@@ -333,7 +337,10 @@ export async function createAssignment(
       .where(
         and(
           eq(questionnaireAssignments.patientId, input.patientId),
-          eq(questionnaireAssignments.instrumentId, input.instrumentId),
+          eq(
+            questionnaireAssignments.instrumentIds,
+            sql`${`{${instrumentIds.join(',')}}`}::text[]`,
+          ),
           isNull(questionnaireAssignments.submittedAt),
           isNull(questionnaireAssignments.revokedAt),
         ),
@@ -343,7 +350,7 @@ export async function createAssignment(
       .values({
         patientId: input.patientId,
         instrumentId: input.instrumentId,
-        instrumentIds: [...(input.instrumentIds ?? [input.instrumentId])],
+        instrumentIds,
         tokenHash: input.tokenHash,
         createdBy: input.createdBy,
         createdAt: input.now,
@@ -378,24 +385,30 @@ export async function findAssignmentByTokenHash(
   return row ?? null;
 }
 
+/** One instrument's answers and scores, as a submission stores them. */
+export interface ResponseInput {
+  instrumentId: string;
+  instrumentVersion: string;
+  answers: Record<string, number | null>;
+  complete: boolean;
+  scores: Record<string, unknown> | null;
+  reason: string | null;
+}
+
 /**
- * Stores a response and its scores and closes the assignment, all or nothing; the patient's
- * draft, if any, gives `startedAt` and is removed. With `idempotency`, the answer sent to the
- * client is stored under its key in the same transaction. Resolves to null when the assignment
- * was already submitted or revoked meanwhile (nothing is written): the update of the
- * assignment row serialises concurrent submissions, and `responses_assignment_unique` backs it.
+ * Stores the responses of a link, one per instrument, with their scores and closes the
+ * assignment, all or nothing; the patient's draft, if any, gives `startedAt` and is removed.
+ * With `idempotency`, the answer sent to the client is stored under its key in the same
+ * transaction. Resolves to null when the assignment was already submitted or revoked meanwhile
+ * (nothing is written): the update of the assignment row serialises concurrent submissions, and
+ * `responses_assignment_instrument_unique` backs it.
  */
-export async function submitResponse(
+export async function submitResponses(
   db: Db,
   input: {
     assignmentId: string;
     patientId: string;
-    instrumentId: string;
-    instrumentVersion: string;
-    answers: Record<string, number | null>;
-    complete: boolean;
-    scores: Record<string, unknown> | null;
-    reason: string | null;
+    responses: readonly ResponseInput[];
     now: Date;
     idempotency?: {
       key: string;
@@ -404,7 +417,7 @@ export async function submitResponse(
       responseBody: unknown;
     };
   },
-): Promise<{ responseId: string } | null> {
+): Promise<{ responseIds: Record<string, string> } | null> {
   return db.transaction(async (tx) => {
     const closed = await tx
       .update(questionnaireAssignments)
@@ -422,27 +435,31 @@ export async function submitResponse(
       .delete(responseDrafts)
       .where(eq(responseDrafts.assignmentId, input.assignmentId))
       .returning({ startedAt: responseDrafts.startedAt });
-    const [response] = await tx
-      .insert(responses)
-      .values({
-        assignmentId: input.assignmentId,
-        patientId: input.patientId,
-        instrumentId: input.instrumentId,
-        instrumentVersion: input.instrumentVersion,
-        answers: input.answers,
-        complete: input.complete,
-        startedAt: draft?.startedAt ?? null,
-        submittedAt: input.now,
-      })
-      .returning({ id: responses.id });
-    if (!response) throw new Error('insert into responses returned no row');
-    await tx.insert(scores).values({
-      responseId: response.id,
-      instrumentId: input.instrumentId,
-      scores: input.scores,
-      reason: input.reason,
-      computedAt: input.now,
-    });
+    const responseIds: Record<string, string> = {};
+    for (const item of input.responses) {
+      const [response] = await tx
+        .insert(responses)
+        .values({
+          assignmentId: input.assignmentId,
+          patientId: input.patientId,
+          instrumentId: item.instrumentId,
+          instrumentVersion: item.instrumentVersion,
+          answers: item.answers,
+          complete: item.complete,
+          startedAt: draft?.startedAt ?? null,
+          submittedAt: input.now,
+        })
+        .returning({ id: responses.id });
+      if (!response) throw new Error('insert into responses returned no row');
+      await tx.insert(scores).values({
+        responseId: response.id,
+        instrumentId: item.instrumentId,
+        scores: item.scores,
+        reason: item.reason,
+        computedAt: input.now,
+      });
+      responseIds[item.instrumentId] = response.id;
+    }
     if (input.idempotency) {
       await tx.insert(submissionKeys).values({
         assignmentId: input.assignmentId,
@@ -450,8 +467,35 @@ export async function submitResponse(
         createdAt: input.now,
       });
     }
-    return { responseId: response.id };
+    return { responseIds };
   });
+}
+
+/** {@link submitResponses} for a link with one instrument. */
+export async function submitResponse(
+  db: Db,
+  input: ResponseInput & {
+    assignmentId: string;
+    patientId: string;
+    now: Date;
+    idempotency?: {
+      key: string;
+      requestHash: string;
+      responseStatus: number;
+      responseBody: unknown;
+    };
+  },
+): Promise<{ responseId: string } | null> {
+  const { assignmentId, patientId, now, idempotency, ...response } = input;
+  const stored = await submitResponses(db, {
+    assignmentId,
+    patientId,
+    responses: [response],
+    now,
+    ...(idempotency === undefined ? {} : { idempotency }),
+  });
+  const responseId = stored?.responseIds[response.instrumentId];
+  return responseId === undefined ? null : { responseId };
 }
 
 /** The stored first answer to a submission with this key, if any. */

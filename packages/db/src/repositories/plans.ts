@@ -25,7 +25,10 @@ export async function createPlan(
     triage: unknown;
     flags: readonly { colour: string; code: string }[];
     components: readonly { code: string; title: string; status: string }[];
-    createdBy: string;
+    /** The staff member who stored it; null for a plan triage made on a patient's submission. */
+    createdBy: string | null;
+    /** The questionnaire link whose answers made it, if any. */
+    assignmentId?: string | null;
     now: Date;
   },
 ): Promise<PlanRecord> {
@@ -40,6 +43,7 @@ export async function createPlan(
         pathwayHash: input.pathway.hash,
         urgency: input.urgency,
         triage: input.triage,
+        assignmentId: input.assignmentId ?? null,
         createdBy: input.createdBy,
         createdAt: input.now,
       })
@@ -163,3 +167,6 @@ export async function decidePlanComponent(
     return row ?? null;
   });
 }
+
+// Red-flag tasks open with a plan whose urgency is emergency or urgent; exported from here.
+export * from './red-flag-tasks';

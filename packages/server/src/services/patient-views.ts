@@ -8,9 +8,11 @@ import {
   FlagColourSchema,
   BodyRegionSchema,
   DiagnosisCodeSystemSchema,
+  InstrumentResultSchema,
   type Assignment,
   type Consent,
   type Episode,
+  type InstrumentResult,
   type PatientIdentity,
   type PatientSummary,
   type Plan,
@@ -42,6 +44,27 @@ export function toSbtResult(row: ScoredResponse): SbtResult | null {
   };
 }
 
+/** A stored response with its scores, parsed again at the JSON column's boundary. */
+export function toInstrumentResult(row: {
+  responseId: string;
+  instrumentId: string;
+  instrumentVersion: string;
+  timepoint: string | null;
+  submittedAt: Date;
+  complete: boolean;
+  scores: Record<string, unknown> | null;
+}): InstrumentResult {
+  return {
+    responseId: row.responseId,
+    instrument: row.instrumentId,
+    instrumentVersion: row.instrumentVersion,
+    timepoint: row.timepoint,
+    submittedAt: row.submittedAt.toISOString(),
+    complete: row.complete,
+    scores: row.scores === null ? null : InstrumentResultSchema.shape.scores.parse(row.scores),
+  };
+}
+
 export function toPatientSummary(
   patient: PatientRecord,
   latestSbt: SbtResult | null,
@@ -67,6 +90,7 @@ export function toAssignment(row: AssignmentRow, now: Date): Assignment {
   return {
     id: row.id,
     instrument: row.instrumentId,
+    instruments: row.instrumentIds,
     status: assignmentStatus(row, now),
     episodeId: row.episodeId,
     timepoint: row.timepoint,

@@ -19,6 +19,7 @@ import {
   getPatient,
   getPatientIdentity,
   listAssignments,
+  listPatientResponses,
   listPatients,
   listScoredResponses,
   updatePatient,
@@ -30,6 +31,7 @@ import { audit } from '../../services/audit';
 import { accessOf, patientOf } from '../../services/authorization';
 import {
   toAssignment,
+  toInstrumentResult,
   toPatientIdentity,
   toPatientSummary,
   toSbtResult,
@@ -138,10 +140,11 @@ export const patientRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, 
     const patient = await getPatient(tx, unitIds, patientId);
     if (!patient) throw notFound('The patient');
     const now = ctx.clock.now();
-    const [identity, assignments, scored] = await Promise.all([
+    const [identity, assignments, scored, responses] = await Promise.all([
       getPatientIdentity(tx, patient.id),
       listAssignments(tx, patient.id),
       listScoredResponses(tx, [patient.id], sbtDefinition.id),
+      listPatientResponses(tx, patient.id),
     ]);
     const sbtResults = scored
       .map(toSbtResult)
@@ -152,6 +155,7 @@ export const patientRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, 
       identity: toPatientIdentity(identity),
       assignments: assignments.map((row) => toAssignment(row, now)),
       sbtResults,
+      results: responses.map(toInstrumentResult),
     };
   };
 
@@ -228,7 +232,8 @@ export const patientRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, 
       config: { permission: { resource: 'questionnaire_link', action: 'create' } },
       schema: {
         tags: ['patients'],
-        summary: 'Issue a questionnaire link (revokes older open links for the instrument)',
+        summary:
+          'Issue a questionnaire link for one instrument or an ordered set (revokes older open links for the same set)',
         params: PatientIdParamsSchema,
         body: CreateLinkRequestSchema,
         response: { 201: QuestionnaireLinkSchema, 422: ProblemSchema, ...PATIENT_ERRORS },
@@ -239,12 +244,17 @@ export const patientRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, 
       const patient = patientOf(request);
       const body = request.body;
       await checkEpisode(ctx.db, patient.id, body.episodeId);
+      const instruments =
+        body.instruments ?? (body.instrument === undefined ? [] : [body.instrument]);
+      const [first] = instruments;
+      if (first === undefined) throw new Error('the schema requires an instrument');
       const token = newToken();
       const now = ctx.clock.now();
       const row = await ctx.db.transaction(async (tx) => {
         const created = await createAssignment(tx, {
           patientId: patient.id,
-          instrumentId: body.instrument,
+          instrumentId: first,
+          instrumentIds: instruments,
           tokenHash: hashToken(token),
           createdBy: user.id,
           now,
@@ -259,7 +269,7 @@ export const patientRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, 
           patientId: patient.id,
           subjectType: 'questionnaire_assignment',
           subjectId: created.id,
-          detail: { instrument: created.instrumentId },
+          detail: { instruments: created.instrumentIds },
         });
         return created;
       });

@@ -2,7 +2,6 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import {
   CreatePlanRequestSchema,
   DecideComponentRequestSchema,
-  FLAG_COLOURS,
   PatientIdParamsSchema,
   PlanComponentParamsSchema,
   PlanComponentSchema,
@@ -11,7 +10,7 @@ import {
   PlanSchema,
   ProblemSchema,
 } from '@workup/contracts';
-import { createPlan, decidePlanComponent, getPlan, listPlans } from '@workup/db';
+import { decidePlanComponent, getPlan, listPlans } from '@workup/db';
 import type { RouteContext } from '../../context';
 import { AppError, notFound } from '../../errors';
 import { audit } from '../../services/audit';
@@ -19,6 +18,7 @@ import { accessOf, patientOf } from '../../services/authorization';
 import { toPlan, toPlanComponent, toPlanSummary } from '../../services/patient-views';
 import { guardStaffRoutes } from '../../services/staff-auth';
 import { checkEpisode, PATIENT_ERRORS } from '../patients/index';
+import { storePlan } from './store-plan';
 
 /**
  * `/api/v1/patients/{patientId}/plans`: plans as triage proposed them (the whole output, with
@@ -70,37 +70,15 @@ export const planRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, don
       const patient = patientOf(request);
       const { triage, episodeId } = request.body;
       await checkEpisode(ctx.db, patient.id, episodeId);
-      const plan = await ctx.db.transaction(async (tx) => {
-        const created = await createPlan(tx, {
-          patientId: patient.id,
+      const { plan } = await ctx.db.transaction((tx) =>
+        storePlan(tx, ctx, request, {
+          patient,
           episodeId: episodeId ?? null,
-          pathway: triage.pathway,
-          urgency: triage.urgency,
           triage,
-          flags: FLAG_COLOURS.flatMap((colour) =>
-            triage.flags[colour].map((flag) => ({ colour, code: flag.code })),
-          ),
-          components: triage.plan.map((item) => ({
-            code: item.code,
-            title: item.title,
-            status: item.status,
-          })),
           createdBy: user.id,
-          now: ctx.clock.now(),
-        });
-        await audit(tx, ctx.clock, request, {
-          action: 'plan.create',
-          outcome: 'success',
-          patientId: patient.id,
-          subjectType: 'plan',
-          subjectId: created.id,
-          detail: {
-            pathway: `${triage.pathway.id}@${triage.pathway.version}`,
-            urgency: triage.urgency,
-          },
-        });
-        return created;
-      });
+          assignmentId: null,
+        }),
+      );
       return reply.code(201).send(toPlan(plan));
     },
   );

@@ -11,14 +11,22 @@ import {
   SubmitAnswersRequestSchema,
   SubmitAnswersResponseSchema,
   SubmitHeadersSchema,
+  type ItemAnswers,
+  type PatientAdvice,
+  type Responses,
+  type SubmitAnswersResponse,
+  type TriageResult,
 } from '@workup/contracts';
-import { sbtInstrument, scoreSbt } from '@workup/core';
+import { findInstrument, triage, type Instrument } from '@workup/core';
 import {
   findAssignmentByTokenHash,
+  findPatientUnit,
   findResponseDraft,
   findSubmissionKey,
   saveResponseDraft,
-  submitResponse,
+  submitResponses,
+  type AssignmentRow,
+  type ResponseInput,
   type SubmissionKeyRow,
 } from '@workup/db';
 import type { RouteContext } from '../../context';
@@ -26,6 +34,8 @@ import { AppError } from '../../errors';
 import { audit, auditAlone } from '../../services/audit';
 import { assignmentStatus } from '../../services/patient-views';
 import { hashToken } from '../../services/tokens';
+import { storePlan } from '../plans/store-plan';
+import { completenessIssues, toQuestionnaire } from './questionnaires';
 
 /** JSON with object keys sorted at every level, so equal bodies hash alike. */
 function canonicalJson(value: unknown): string {
@@ -103,6 +113,95 @@ function requirePatientLink(ctx: RouteContext) {
 
 const LINK_ERRORS = { 401: ProblemSchema, 409: ProblemSchema, 410: ProblemSchema } as const;
 
+type FieldPath = (string | number)[];
+
+const invalidAnswers = (detail: string, errors: { path: FieldPath; message: string }[]): AppError =>
+  new AppError({ code: 'validation_failed', status: 422, detail, errors });
+
+/** The link's instruments, in order; a link naming an unknown one is a server fault. */
+function instrumentsOf(assignment: AssignmentRow): Instrument[] {
+  return assignment.instrumentIds.map((id) => {
+    const instrument = findInstrument(id);
+    if (instrument === undefined) throw new Error(`link names unknown instrument ${id}`);
+    return instrument;
+  });
+}
+
+/**
+ * The answers of a body by instrument, with the path under which each instrument's errors are
+ * reported: `answers` for a one-instrument client, `responses.<instrument>` otherwise. Names
+ * outside the link are refused.
+ */
+function answersByInstrument(
+  assignment: AssignmentRow,
+  body: { answers?: ItemAnswers | undefined; responses?: Responses | undefined },
+): { responses: Responses; pathOf: (instrument: string) => FieldPath } {
+  if (body.answers !== undefined) {
+    const [only, ...more] = assignment.instrumentIds;
+    if (only === undefined || more.length > 0) {
+      throw invalidAnswers('This link has several questionnaires: send them as "responses".', [
+        { path: ['responses'], message: 'required for a link with several questionnaires' },
+      ]);
+    }
+    return { responses: { [only]: body.answers }, pathOf: () => ['answers'] };
+  }
+  const responses = body.responses ?? {};
+  const unknown = Object.keys(responses).filter((id) => !assignment.instrumentIds.includes(id));
+  if (unknown.length > 0) {
+    throw invalidAnswers(
+      'Some answers are for questionnaires this link does not have.',
+      unknown.map((id) => ({
+        path: ['responses', id],
+        message: 'not a questionnaire of this link',
+      })),
+    );
+  }
+  return { responses, pathOf: (instrument) => ['responses', instrument] };
+}
+
+/** Scorer options of the pathway (e.g. a site's ÖMPSQ cut-offs), so stored scores match triage. */
+function scoreOptions(ctx: RouteContext, instrument: Instrument) {
+  return ctx.pathway.definition.instrumentOptions?.[instrument.definition.id] ?? {};
+}
+
+/** Refuses codes out of range and unknown items in every instrument's answers. */
+function checkCodes(
+  ctx: RouteContext,
+  instruments: readonly Instrument[],
+  responses: Responses,
+  pathOf: (instrument: string) => FieldPath,
+): void {
+  const errors: { path: FieldPath; message: string }[] = [];
+  for (const instrument of instruments) {
+    const id = instrument.definition.id;
+    const answers = responses[id];
+    if (answers === undefined) continue;
+    const outcome = instrument.score(answers, scoreOptions(ctx, instrument));
+    if (!outcome.ok) {
+      for (const issue of outcome.issues) {
+        errors.push({ path: [...pathOf(id), ...issue.path], message: issue.message });
+      }
+    }
+  }
+  if (errors.length > 0) throw invalidAnswers('Some answers are not valid.', errors);
+}
+
+/** The plan's advice for the patient: urgency and the components that start now. */
+function adviceOf(result: TriageResult): PatientAdvice {
+  return {
+    urgency: result.urgency,
+    components: result.plan.filter((item) => item.status === 'proposed').map((item) => item.code),
+  };
+}
+
+/**
+ * Whether a link's answers go through triage: those of the baseline screening. Other links
+ * (follow-up timepoints such as month_3, or one questionnaire without a timepoint) measure and
+ * store scores only; a clinician can still triage them and store the plan.
+ */
+export const TRIAGE_TIMEPOINT = 'baseline';
+const triagesOnSubmit = (assignment: AssignmentRow) => assignment.timepoint === TRIAGE_TIMEPOINT;
+
 export const respondRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, done) => {
   app.addHook('onRequest', requirePatientLink(ctx));
 
@@ -132,19 +231,15 @@ export const respondRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, 
         subjectId: assignment.id,
       });
       // The licensed wording in the patient's language where the site loaded it, else ours.
-      const text = ctx.contentPacks.text(sbtInstrument, request.query.lang);
+      const questionnaires = instrumentsOf(assignment).map((instrument) =>
+        toQuestionnaire(instrument, ctx.contentPacks.text(instrument, request.query.lang)),
+      );
+      const [first] = questionnaires;
+      if (first === undefined) throw new Error('a link without instruments');
       return {
-        instrument: text.instrument,
-        version: text.version,
-        language: text.language,
-        wording: text.wording,
-        title: text.title,
-        recallPeriod: text.recallPeriod,
-        items: text.items.map((item) => ({
-          key: item.key,
-          text: item.text,
-          options: item.options.map(({ code, label }) => ({ code, label })),
-        })),
+        ...first,
+        questionnaires,
+        timepoint: assignment.timepoint,
         expiresAt: assignment.expiresAt.toISOString(),
       };
     },
@@ -211,39 +306,71 @@ export const respondRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, 
         });
         throw alreadySubmitted();
       }
-      const outcome = scoreSbt(request.body.answers);
-      if (!outcome.ok) {
-        throw new AppError({
-          code: 'validation_failed',
-          status: 422,
-          detail: 'Some answers are not valid.',
-          errors: outcome.issues.map((issue) => ({
-            path: ['answers', ...issue.path],
-            message: issue.message,
-          })),
-        });
-      }
-      const { result } = outcome;
-      if (!result.complete) {
-        throw new AppError({
-          code: 'validation_failed',
-          status: 422,
-          detail: 'Please answer every question.',
-          errors: result.missing.map((key) => ({ path: ['answers', key], message: 'required' })),
-        });
-      }
-      const now = ctx.clock.now();
-      const answer = { submittedAt: now.toISOString() };
-      const stored = await ctx.db.transaction(async (tx) => {
-        const created = await submitResponse(tx, {
-          assignmentId: assignment.id,
-          patientId: assignment.patientId,
-          instrumentId: result.instrument,
+      const instruments = instrumentsOf(assignment);
+      const { responses, pathOf } = answersByInstrument(assignment, request.body);
+      checkCodes(ctx, instruments, responses, pathOf);
+      const missing: { path: FieldPath; message: string }[] = [];
+      const stored: ResponseInput[] = [];
+      for (const instrument of instruments) {
+        const id = instrument.definition.id;
+        const answers = responses[id];
+        if (answers === undefined) {
+          missing.push({ path: ['responses', id], message: 'required' });
+          continue;
+        }
+        const issues = completenessIssues(id, answers);
+        for (const issue of issues) {
+          missing.push({ path: [...pathOf(id), issue.key], message: issue.message });
+        }
+        const outcome = instrument.score(answers, scoreOptions(ctx, instrument));
+        if (!outcome.ok) throw new Error('codes were checked above');
+        const { result } = outcome;
+        if (result.scores === null && issues.length === 0) {
+          missing.push({ path: pathOf(id), message: result.reason ?? 'cannot be scored' });
+        }
+        stored.push({
+          instrumentId: id,
           instrumentVersion: result.version,
-          answers: request.body.answers,
+          answers,
           complete: result.complete,
           scores: result.scores,
           reason: result.reason ?? null,
+        });
+      }
+      if (missing.length > 0) throw invalidAnswers('Please answer every question.', missing);
+
+      // Triage with the site's pathway: flags, urgency and the plan, stored with the answers.
+      let triaged: TriageResult | null = null;
+      if (triagesOnSubmit(assignment)) {
+        const employed = responses.work?.employed;
+        const outcome = triage(
+          {
+            responses,
+            context: employed === 0 || employed === 1 ? { employed: employed === 1 } : {},
+          },
+          ctx.pathway,
+        );
+        if (!outcome.ok) {
+          throw invalidAnswers(
+            'Some answers are not valid.',
+            outcome.issues.map((issue) => ({ path: [...issue.path], message: issue.message })),
+          );
+        }
+        triaged = outcome.result;
+      }
+      const patient = await findPatientUnit(ctx.db, assignment.patientId);
+      if (!patient) throw new Error('the link names no patient');
+
+      const now = ctx.clock.now();
+      const answer: SubmitAnswersResponse = {
+        submittedAt: now.toISOString(),
+        advice: triaged === null ? null : adviceOf(triaged),
+      };
+      const saved = await ctx.db.transaction(async (tx) => {
+        const created = await submitResponses(tx, {
+          assignmentId: assignment.id,
+          patientId: assignment.patientId,
+          responses: stored,
           now,
           ...(key === undefined
             ? {}
@@ -252,17 +379,28 @@ export const respondRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, 
               }),
         });
         if (!created) return null;
-        await audit(tx, ctx.clock, request, {
-          action: 'questionnaire.submit',
-          outcome: 'success',
-          patientId: assignment.patientId,
-          subjectType: 'response',
-          subjectId: created.responseId,
-          detail: { instrument: result.instrument },
-        });
+        for (const response of stored) {
+          await audit(tx, ctx.clock, request, {
+            action: 'questionnaire.submit',
+            outcome: 'success',
+            patientId: assignment.patientId,
+            subjectType: 'response',
+            subjectId: created.responseIds[response.instrumentId] ?? '',
+            detail: { instrument: response.instrumentId },
+          });
+        }
+        if (triaged !== null) {
+          await storePlan(tx, ctx, request, {
+            patient,
+            episodeId: assignment.episodeId,
+            triage: triaged,
+            createdBy: null,
+            assignmentId: assignment.id,
+          });
+        }
         return created;
       });
-      if (!stored) {
+      if (!saved) {
         // Sent meanwhile: by a concurrent copy of this very request, or by another one.
         if (key !== undefined) {
           const prior = await findSubmissionKey(ctx.db, assignment.id, key);
@@ -303,8 +441,10 @@ export const respondRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, 
           subjectType: 'questionnaire_assignment',
           subjectId: assignment.id,
         });
+        const responses = draft?.answers ?? {};
         return {
-          answers: draft?.answers[assignment.instrumentId] ?? {},
+          answers: responses[assignment.instrumentId] ?? {},
+          responses,
           startedAt: draft?.startedAt.toISOString() ?? null,
           savedAt: draft?.updatedAt.toISOString() ?? null,
         };
@@ -325,35 +465,28 @@ export const respondRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, 
     },
     async (request) => {
       const assignment = assignmentOf(request);
-      const outcome = scoreSbt(request.body.answers);
-      if (!outcome.ok) {
-        throw new AppError({
-          code: 'validation_failed',
-          status: 422,
-          detail: 'Some answers are not valid.',
-          errors: outcome.issues.map((issue) => ({
-            path: ['answers', ...issue.path],
-            message: issue.message,
-          })),
-        });
-      }
+      const { responses, pathOf } = answersByInstrument(assignment, request.body);
+      checkCodes(ctx, instrumentsOf(assignment), responses, pathOf);
       return ctx.db.transaction(async (tx) => {
         const draft = await saveResponseDraft(tx, {
           assignmentId: assignment.id,
-          answers: { [assignment.instrumentId]: request.body.answers },
+          answers: responses,
           now: ctx.clock.now(),
         });
-        const answers = draft.answers[assignment.instrumentId] ?? {};
+        const answered = Object.values(draft.answers)
+          .flatMap((answers) => Object.values(answers))
+          .filter((value) => value !== null).length;
         await audit(tx, ctx.clock, request, {
           action: 'questionnaire.draft_save',
           outcome: 'success',
           patientId: assignment.patientId,
           subjectType: 'questionnaire_assignment',
           subjectId: assignment.id,
-          detail: { answered: Object.values(answers).filter((v) => v !== null).length },
+          detail: { answered },
         });
         return {
-          answers,
+          answers: draft.answers[assignment.instrumentId] ?? {},
+          responses: draft.answers,
           startedAt: draft.startedAt.toISOString(),
           savedAt: draft.updatedAt.toISOString(),
         };

@@ -76,7 +76,7 @@ describeEachDatabase('patient links over HTTP', (getDatabase) => {
   it('saves answers part-way and resumes them; the response keeps when it was started', async () => {
     const { patientId, token } = await issueLink();
     const empty = DraftSchema.parse((await asPatient(token, 'GET', '/draft')).json());
-    assert.deepEqual(empty, { answers: {}, startedAt: null, savedAt: null });
+    assert.deepEqual(empty, { answers: {}, responses: {}, startedAt: null, savedAt: null });
     const first = await asPatient(token, 'PUT', '/draft', { answers: { '1': 1, '2': 0 } });
     assert.equal(first.statusCode, 200, first.body);
     clock.advance(5 * 60_000);
@@ -87,6 +87,7 @@ describeEachDatabase('patient links over HTTP', (getDatabase) => {
     const resumed = DraftSchema.parse((await asPatient(token, 'GET', '/draft')).json());
     assert.deepEqual(resumed, {
       answers: { '1': 1, '2': 0, '3': 1, '9': null },
+      responses: { sbt: { '1': 1, '2': 0, '3': 1, '9': null } },
       startedAt: '2026-03-02T08:00:00.000Z',
       savedAt: '2026-03-02T08:05:00.000Z',
     });
