@@ -18,3 +18,5 @@ export * from './api/research';
 export * from './api/followup';
 export * from './triage';
 export * from './rtw';
+export * from './vocational';
+export * from './cdm';

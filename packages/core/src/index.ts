@@ -3,3 +3,4 @@ export * from './fhir/index';
 export * from './rtw/index';
 export * from './triage/index';
 export * from './followup/index';
+export * from './vocational/index';
