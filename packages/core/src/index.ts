@@ -4,3 +4,4 @@ export * from './rtw/index';
 export * from './triage/index';
 export * from './followup/index';
 export * from './vocational/index';
+export * from './cdm/index';
