@@ -156,6 +156,27 @@ describe('CDM steps (reference.md §18)', () => {
   });
 });
 
+describe('CDM schemas', () => {
+  it('refuse unknown categories, impossible dates and fields outside the employer view', () => {
+    assert.ok(CdmRecordSchema.safeParse(MEETING_RECORD).success);
+    const badCategory = {
+      ...MEETING_RECORD,
+      patientClinician: { ...STEP1, obstacles: [{ id: 'x', category: 'diagnosis', text: 't' }] },
+    };
+    assert.ok(!CdmRecordSchema.safeParse(badCategory).success);
+    const badDate = { ...MEETING_RECORD, joint: { ...STEP3, reviewOn: '2024-02-30' } };
+    assert.ok(!CdmRecordSchema.safeParse(badDate).success);
+    const view = employerView(MEETING_RECORD, consentTo(['o1']));
+    assert.ok(!EmployerViewSchema.safeParse({ ...view, clinical: [] }).success);
+    assert.ok(
+      !EmployerViewSchema.safeParse({
+        ...view,
+        obstacles: [{ id: 'o1', text: 't', category: 'health' }],
+      }).success,
+    );
+  });
+});
+
 describe('employer view', () => {
   it('hand-worked: shares exactly the consented work items, never health or clinical ones', () => {
     // The patient shares o1, o2 (health, by mistake), r1, a1, p1 and the diagnosis c1 (by mistake).
