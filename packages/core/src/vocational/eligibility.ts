@@ -57,7 +57,7 @@ export interface EligibilityOptions {
   readonly gapDays?: number;
 }
 
-interface Situation {
+export interface SituationEvidence {
   readonly situation: WorkSituation;
   readonly absenceStart: string | null;
   readonly evidence: EligibilityEvidence[];
@@ -68,7 +68,7 @@ interface Situation {
 export function workSituation(
   input: EligibilityInput,
   options: EligibilityOptions = {},
-): Situation {
+): SituationEvidence {
   const asOf = toDayNumber(input.asOf);
   if (input.sickLeavePeriods.length > 0) {
     const segments = degreeSegments(input.sickLeavePeriods);
@@ -199,7 +199,10 @@ function mskCriterion(episode: VocationalEpisode | null): CriterionOutcome {
   };
 }
 
-function workStatusCriterion(input: EligibilityInput, situation: Situation): CriterionOutcome {
+function workStatusCriterion(
+  input: EligibilityInput,
+  situation: SituationEvidence,
+): CriterionOutcome {
   const struggling = input.strugglingAtWork;
   const evidence: EligibilityEvidence[] = [
     ...situation.evidence,

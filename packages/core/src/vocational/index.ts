@@ -6,7 +6,7 @@ export {
   SWAP_MAX_ABSENCE_MONTHS,
   workSituation,
 } from './eligibility';
-export type { EligibilityOptions } from './eligibility';
+export type { EligibilityOptions, SituationEvidence } from './eligibility';
 export { DEFAULT_TIMING_WINDOW, MI_NAV_TIMING_WINDOW, referralTiming } from './timing';
 export { applyReferralEvent, foldReferral, STEP_MODES } from './referral';
 export type { FoldResult, StepResult } from './referral';
