@@ -1,5 +1,7 @@
 import {
   CSRF_HEADER,
+  DraftSchema,
+  IDEMPOTENCY_KEY_HEADER,
   InstrumentDetailSchema,
   PatientDetailSchema,
   PatientListSchema,
@@ -13,12 +15,14 @@ import {
 import type {
   CreateLinkRequest,
   CreatePatientRequest,
+  Draft,
   InstrumentDetail,
   PatientDetail,
   PatientList,
   PatientSummary,
   QuestionnaireForm,
   QuestionnaireLink,
+  Responses,
   SessionInfo,
   SignInRequest,
   SubmitAnswersRequest,
@@ -220,13 +224,36 @@ export function createStaffApi(fetchFn: FetchLike = defaultFetch): StaffApi {
 export interface RespondApi {
   /** The form in `language` where the site has the licensed wording; else workup's own. */
   getForm(language?: string): Promise<QuestionnaireForm>;
-  submitAnswers(request: SubmitAnswersRequest): Promise<SubmitAnswersResponse>;
+  /** The answers saved earlier through this link, on any device. */
+  getDraft(): Promise<Draft>;
+  /** Saves the answers so far by instrument, replacing the earlier draft. */
+  saveDraft(responses: Responses): Promise<Draft>;
+  /**
+   * Sends the answers. `idempotencyKey` makes a retry (after a lost connection) return the
+   * first answer instead of a conflict.
+   */
+  submitAnswers(
+    request: SubmitAnswersRequest,
+    idempotencyKey?: string,
+  ): Promise<SubmitAnswersResponse>;
 }
 
 /** A client for the patient's questionnaire link. It never sends cookies or a referrer. */
 export function createRespondApi(token: string, fetchFn: FetchLike = defaultFetch): RespondApi {
   const base: RequestInit = { credentials: 'omit', referrerPolicy: 'no-referrer' };
   const authorization = `Bearer ${token}`;
+  const sendJson = (method: 'PUT' | 'POST', path: string, body: unknown, extra = {}) =>
+    send(fetchFn, `${API}${path}`, {
+      ...base,
+      method,
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        authorization,
+        ...extra,
+      },
+      body: JSON.stringify(body),
+    });
   return {
     async getForm(language) {
       const query = language === undefined ? '' : `?lang=${encodeURIComponent(language)}`;
@@ -236,14 +263,23 @@ export function createRespondApi(token: string, fetchFn: FetchLike = defaultFetc
       });
       return parseBody(response, QuestionnaireFormSchema);
     },
-    async submitAnswers(request) {
-      const response = await send(fetchFn, `${API}/respond`, {
+    async getDraft() {
+      const response = await send(fetchFn, `${API}/respond/draft`, {
         ...base,
-        method: 'POST',
-        headers: { accept: 'application/json', 'content-type': 'application/json', authorization },
-        body: JSON.stringify(request),
+        headers: { accept: 'application/json', authorization },
       });
-      return parseBody(response, SubmitAnswersResponseSchema);
+      return parseBody(response, DraftSchema);
+    },
+    async saveDraft(responses) {
+      return parseBody(await sendJson('PUT', '/respond/draft', { responses }), DraftSchema);
+    },
+    async submitAnswers(request, idempotencyKey) {
+      const extra =
+        idempotencyKey === undefined ? {} : { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey };
+      return parseBody(
+        await sendJson('POST', '/respond', request, extra),
+        SubmitAnswersResponseSchema,
+      );
     },
   };
 }

@@ -82,7 +82,8 @@ export const en = {
     link: {
       title: 'Send the questionnaire',
       intro:
-        'Create a link and send it to the patient. The link is shown only once, works for one set of answers, and replaces any earlier link.',
+        'Create a link and send it to the patient. The link is shown only once, works for one set of answers, and replaces an earlier link to the same questionnaires. The baseline asks STarT Back, ÖMPSQ-10, ODI, EQ-5D, pain, work, motivation and red flags; the patient can stop and carry on later.',
+      createBaseline: 'Create baseline link (8 questionnaires)',
       create: 'Create STarT Back link',
       creating: 'Creating link…',
       label: 'Link for the patient',
@@ -120,7 +121,29 @@ export const en = {
     submitFailed: 'Your answers could not be sent. Try again.',
     answerQuestion: 'Answer question {{number}}',
     doneTitle: 'Thank you',
-    doneBody: 'Your answers have been sent to your clinician. You can now close this page.',
+    doneBody: 'Your answers have been sent to your clinician.',
+    doneClose: 'You can now close this page.',
+    setTitle: 'Questions from your clinic',
+    part: 'Part {{current}} of {{total}}:',
+    skip: 'Skip this question: it does not apply to me',
+    leftOut: 'Left out (does not apply)',
+    saved: 'Your answers are saved. You can close this page and carry on later with the same link.',
+    saveFailed:
+      'Your answers could not be saved just now. They are kept on this device; carry on and we will try again.',
+    anchors: '{{min}} = {{minLabel}}, {{max}} = {{maxLabel}}',
+    number: {
+      between: 'Enter a whole number from {{min}} to {{max}}.',
+      atLeast: 'Enter a whole number, {{min}} or more.',
+      empty: 'Enter a number',
+      not_whole: 'Enter a whole number, without decimals',
+      too_small: 'Enter a number of {{min}} or more',
+      too_large: 'Enter a number of {{max}} or less',
+    },
+    units: {
+      daysLabel: 'days',
+      days_one: '{{count}} day',
+      days_other: '{{count}} days',
+    },
     problems: {
       invalid_link: {
         title: 'This link does not work',
@@ -139,6 +162,60 @@ export const en = {
         body: 'The questionnaire could not be loaded. Try again in a few minutes.',
       },
     },
+  },
+  advice: {
+    emergency: {
+      title: 'A clinician needs to see you today',
+      body: 'Some of your answers need to be checked by a clinician today. Your clinic has been told. If you have not heard from them within a few hours, or if you notice numbness around your bottom or genitals, or problems passing or holding urine, call 112 now.',
+    },
+    urgent: {
+      title: 'A clinician will contact you within a day',
+      body: 'Some of your answers need to be checked by a clinician soon. Your clinic has been told. If you get worse, or notice new numbness, weakness, or problems with your bladder or bowel, call 112.',
+    },
+    selfCareTitle: 'What you can do now',
+    selfCare: {
+      advice_stay_active: {
+        title: 'Keep moving.',
+        body: 'Carry on with your daily activities as much as you can. Staying active helps your back get better, and if you can, stay at work or go back step by step.',
+      },
+      education: {
+        title: 'Back pain is common and usually gets better.',
+        body: 'Pain does not mean that your back is damaged. Your clinician will explain more and give you written information.',
+      },
+      self_management: {
+        title: 'You can do a lot yourself.',
+        body: 'Gentle movement, short breaks to change position, and heat or pain relief if it helps. Your clinician will agree a plan with you.',
+      },
+      no_routine_imaging: {
+        title: 'You probably do not need an X-ray or a scan.',
+        body: 'For back pain they rarely change the advice or the treatment you get.',
+      },
+      safety_netting: {
+        title: 'Know when to get help.',
+        body: 'Contact your clinic if the pain gets much worse or spreads down both legs. Call 112 at once if you get numbness around your bottom or genitals, or cannot pass or hold urine.',
+      },
+      follow_up: {
+        title: 'We will check in with you.',
+        body: 'You will get short questionnaires later, so that you and your clinician can see how you are doing.',
+      },
+    },
+    offeredTitle: 'What your clinician may talk with you about',
+    offered: {
+      physio_exercise: 'Exercise with a physiotherapist.',
+      manual_therapy_adjunct: 'Hands-on treatment together with exercise.',
+      mdt_assessment: 'An assessment of movements that ease your pain.',
+      psych_informed_physio:
+        'Physiotherapy that also helps with worry and with getting back to what matters to you.',
+      motivational_interviewing: 'A conversation about what you want to change and how.',
+      ergonomic_advice: 'Advice on how you work, sit and lift.',
+      workplace_dialogue:
+        'A meeting with your employer about work that suits you while you recover.',
+      vocational_advice: 'Support from an adviser to stay in or get back to work.',
+      mental_health_assessment: 'Talking with someone about how you are feeling.',
+      rheumatology_referral: 'A visit to a specialist in joint and back inflammation.',
+    },
+    nextSteps:
+      'Your clinician will go through your answers and talk with you about the next steps.',
   },
 };
 

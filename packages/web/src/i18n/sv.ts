@@ -84,7 +84,8 @@ export const sv: Messages = {
     link: {
       title: 'Skicka formuläret',
       intro:
-        'Skapa en länk och skicka den till patienten. Länken visas bara en gång, gäller för ett svar och ersätter tidigare länkar.',
+        'Skapa en länk och skicka den till patienten. Länken visas bara en gång, gäller för ett svar och ersätter en tidigare länk till samma formulär. Basformulären är STarT Back, ÖMPSQ-10, ODI, EQ-5D, smärta, arbete, motivation och röda flaggor; patienten kan göra uppehåll och fortsätta senare.',
+      createBaseline: 'Skapa länk till basformulären (8 formulär)',
       create: 'Skapa STarT Back-länk',
       creating: 'Skapar länk…',
       label: 'Länk till patienten',
@@ -122,7 +123,29 @@ export const sv: Messages = {
     submitFailed: 'Svaren kunde inte skickas. Försök igen.',
     answerQuestion: 'Besvara fråga {{number}}',
     doneTitle: 'Tack',
-    doneBody: 'Dina svar har skickats till din behandlare. Du kan nu stänga sidan.',
+    doneBody: 'Dina svar har skickats till din behandlare.',
+    doneClose: 'Du kan nu stänga sidan.',
+    setTitle: 'Frågor från din mottagning',
+    part: 'Del {{current}} av {{total}}:',
+    skip: 'Hoppa över frågan: den gäller inte mig',
+    leftOut: 'Överhoppad (gäller inte)',
+    saved: 'Dina svar är sparade. Du kan stänga sidan och fortsätta senare med samma länk.',
+    saveFailed:
+      'Dina svar kunde inte sparas just nu. De finns kvar på den här enheten; fortsätt så försöker vi igen.',
+    anchors: '{{min}} = {{minLabel}}, {{max}} = {{maxLabel}}',
+    number: {
+      between: 'Skriv ett heltal från {{min}} till {{max}}.',
+      atLeast: 'Skriv ett heltal, {{min}} eller mer.',
+      empty: 'Skriv ett tal',
+      not_whole: 'Skriv ett heltal, utan decimaler',
+      too_small: 'Skriv ett tal som är {{min}} eller mer',
+      too_large: 'Skriv ett tal som är {{max}} eller mindre',
+    },
+    units: {
+      daysLabel: 'dagar',
+      days_one: '{{count}} dag',
+      days_other: '{{count}} dagar',
+    },
     problems: {
       invalid_link: {
         title: 'Länken fungerar inte',
@@ -141,5 +164,59 @@ export const sv: Messages = {
         body: 'Formuläret kunde inte laddas. Försök igen om några minuter.',
       },
     },
+  },
+  advice: {
+    emergency: {
+      title: 'Du behöver träffa en behandlare i dag',
+      body: 'Några av dina svar behöver bedömas av en behandlare i dag. Din mottagning har fått besked. Om du inte har hört av dem inom några timmar, eller om du känner domningar runt ändan eller könsorganen, eller har svårt att kissa eller hålla tätt, ring 112 nu.',
+    },
+    urgent: {
+      title: 'En behandlare kontaktar dig inom ett dygn',
+      body: 'Några av dina svar behöver bedömas av en behandlare snart. Din mottagning har fått besked. Om du blir sämre, eller får nya domningar, svaghet eller problem med blåsan eller tarmen, ring 112.',
+    },
+    selfCareTitle: 'Det här kan du göra nu',
+    selfCare: {
+      advice_stay_active: {
+        title: 'Fortsätt röra på dig.',
+        body: 'Gör dina vanliga sysslor så gott det går. Att vara aktiv hjälper ryggen att bli bättre, och om du kan, fortsätt arbeta eller gå tillbaka steg för steg.',
+      },
+      education: {
+        title: 'Ryggont är vanligt och går oftast över.',
+        body: 'Smärta betyder inte att ryggen är skadad. Din behandlare berättar mer och ger dig skriftlig information.',
+      },
+      self_management: {
+        title: 'Du kan göra mycket själv.',
+        body: 'Lugna rörelser, korta pauser för att byta ställning, och värme eller smärtlindring om det hjälper. Din behandlare gör upp en plan med dig.',
+      },
+      no_routine_imaging: {
+        title: 'Du behöver troligen ingen röntgen.',
+        body: 'Vid ryggont ändrar röntgen sällan råden eller behandlingen du får.',
+      },
+      safety_netting: {
+        title: 'Vet när du ska söka hjälp.',
+        body: 'Kontakta din mottagning om smärtan blir mycket värre eller strålar ner i båda benen. Ring 112 direkt om du får domningar runt ändan eller könsorganen, eller inte kan kissa eller hålla tätt.',
+      },
+      follow_up: {
+        title: 'Vi hör av oss.',
+        body: 'Du får korta frågeformulär senare, så att du och din behandlare kan se hur det går.',
+      },
+    },
+    offeredTitle: 'Det här kan din behandlare prata med dig om',
+    offered: {
+      physio_exercise: 'Träning med en fysioterapeut.',
+      manual_therapy_adjunct: 'Manuell behandling tillsammans med träning.',
+      mdt_assessment: 'En bedömning av rörelser som lindrar din smärta.',
+      psych_informed_physio:
+        'Fysioterapi som också hjälper mot oro och att komma tillbaka till det som är viktigt för dig.',
+      motivational_interviewing: 'Ett samtal om vad du vill förändra och hur.',
+      ergonomic_advice: 'Råd om hur du arbetar, sitter och lyfter.',
+      workplace_dialogue:
+        'Ett möte med din arbetsgivare om arbete som passar medan du blir bättre.',
+      vocational_advice:
+        'Stöd från en rådgivare för att stanna kvar i eller komma tillbaka till arbetet.',
+      mental_health_assessment: 'Ett samtal med någon om hur du mår.',
+      rheumatology_referral: 'Ett besök hos en specialist på inflammation i leder och rygg.',
+    },
+    nextSteps: 'Din behandlare går igenom dina svar och pratar med dig om nästa steg.',
   },
 };

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { QuestionnaireLink } from '@workup/contracts';
+import { BASELINE_INSTRUMENTS } from '@workup/contracts';
+import type { CreateLinkRequest, QuestionnaireLink } from '@workup/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api-client';
@@ -31,7 +32,7 @@ export function QuestionnaireLinkPanel({ patientId }: QuestionnaireLinkPanelProp
   });
 
   const create = useMutation({
-    mutationFn: () => api.createQuestionnaireLink(patientId, { instrument: 'sbt' }),
+    mutationFn: (request: CreateLinkRequest) => api.createQuestionnaireLink(patientId, request),
     onSuccess: async (created) => {
       setLink(created);
       setCopy('idle');
@@ -109,16 +110,31 @@ export function QuestionnaireLinkPanel({ patientId }: QuestionnaireLinkPanelProp
           </p>
         </div>
       )}
-      <button
-        type="button"
-        className={link === null ? 'button' : 'button button--secondary'}
-        disabled={create.isPending}
-        onClick={() => {
-          create.mutate();
-        }}
-      >
-        {create.isPending ? t('patient.link.creating') : t('patient.link.create')}
-      </button>
+      <div className="button-group">
+        <button
+          type="button"
+          className={link === null ? 'button' : 'button button--secondary'}
+          disabled={create.isPending}
+          onClick={() => {
+            create.mutate({ instruments: [...BASELINE_INSTRUMENTS], timepoint: 'baseline' });
+          }}
+        >
+          {t('patient.link.createBaseline')}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={create.isPending}
+          onClick={() => {
+            create.mutate({ instrument: 'sbt' });
+          }}
+        >
+          {t('patient.link.create')}
+        </button>
+      </div>
+      <p role="status" className="link-box__status">
+        {create.isPending ? t('patient.link.creating') : null}
+      </p>
     </section>
   );
 }

@@ -38,9 +38,10 @@ export function LoadedQuestionnaire({ token }: LoadedQuestionnaireProps) {
       </PatientLayout>
     );
   }
+  const { form } = state;
   return (
-    <PatientLayout title={state.form.title}>
-      <Questionnaire api={api} token={token} form={state.form} />
+    <PatientLayout title={form.questionnaires.length > 1 ? t('respond.setTitle') : form.title}>
+      <Questionnaire api={api} token={token} form={form} draft={state.draft} />
     </PatientLayout>
   );
 }

@@ -1,4 +1,4 @@
-import type { QuestionnaireForm } from '@workup/contracts';
+import type { Draft, PatientAdvice, QuestionnaireForm } from '@workup/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../../api-client';
@@ -12,50 +12,74 @@ import { LinkProblemPage } from './link-problem-page';
 import { QuestionPage } from './question-page';
 import {
   CHANGE_PARAM,
-  invalidItemKeys,
+  invalidSteps,
+  itemOf,
   nextStep,
   PAGE_PARAM,
   pageOf,
+  previousStep,
   resolveStep,
-  toSubmitRequest,
+  toDraft,
+  toResponses,
+  visibleSteps,
+  withAnswer,
 } from './respond-steps';
-import type { ChosenAnswers, RespondStep } from './respond-steps';
+import type { ChosenAnswers, QuestionStep, RespondStep } from './respond-steps';
 import { sessionStorageOrNull } from './respond-token';
 
 interface QuestionnaireProps {
   readonly api: RespondApi;
   readonly token: string;
   readonly form: QuestionnaireForm;
+  /** The answers saved through the link earlier, on this or another device. */
+  readonly draft: Draft;
 }
 
 type Outcome =
   | { readonly kind: 'answering' }
-  | { readonly kind: 'done' }
+  | { readonly kind: 'done'; readonly advice: PatientAdvice | null }
   | { readonly kind: 'problem'; readonly problem: LinkProblem };
 
 function hrefOf(step: RespondStep): string {
-  return `?${PAGE_PARAM}=${pageOf(step)}`;
+  return `?${PAGE_PARAM}=${encodeURIComponent(pageOf(step))}`;
+}
+
+/** A random key for one submission, so a retry after a lost answer is not stored twice. */
+function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /**
- * The questionnaire's pages. The page is in the address (`?page=3`, `?page=check`), so the
- * browser's Back button works; answers live in state and session storage, so going back (or
- * reloading) keeps them.
+ * The link's questionnaires as one sequence of pages. The page is in the address
+ * (`?page=odi.3`, `?page=check`), so the browser's Back button works. Answers live in state and
+ * this tab's session storage (a reload keeps them) and are saved through the link after every
+ * question, so the patient can close the page and carry on later, on any device.
  */
-export function Questionnaire({ api, token, form }: QuestionnaireProps) {
+export function Questionnaire({ api, token, form, draft }: QuestionnaireProps) {
   const [storage] = useState(sessionStorageOrNull);
-  const [answers, setAnswers] = useState<ChosenAnswers>(() => loadAnswers(storage, token));
+  const [answers, setAnswers] = useState<ChosenAnswers>(
+    () => loadAnswers(storage, token) ?? draft.responses,
+  );
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'answering' });
   const [submitting, setSubmitting] = useState(false);
-  const [invalidKeys, setInvalidKeys] = useState<readonly string[]>([]);
+  const [invalid, setInvalid] = useState<readonly QuestionStep[]>([]);
   const [failed, setFailed] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const [saveStatus, setSaveStatus] = useState<'idle' | 'saved' | 'failed'>('idle');
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const [searchParams, setSearchParams] = useSearchParams();
-  const { items } = form;
 
-  const step = resolveStep(searchParams.get(PAGE_PARAM), items, answers);
+  const step = resolveStep(searchParams.get(PAGE_PARAM), form, answers);
   const returnToCheck = searchParams.get(CHANGE_PARAM) === '1';
   const pageKey = outcome.kind === 'answering' ? pageOf(step) : outcome.kind;
+
+  // Put the page where the patient starts (or resumes) into the address, so that choosing an
+  // answer does not move them on, and Back and reload work from the first page too.
+  const startPage = searchParams.get(PAGE_PARAM) === null ? pageOf(step) : null;
+  useEffect(() => {
+    if (startPage !== null) setSearchParams({ [PAGE_PARAM]: startPage }, { replace: true });
+  }, [startPage, setSearchParams]);
 
   // On every new page (not the first), move focus to its heading, as a full page load would.
   const firstPage = useRef(pageKey);
@@ -66,28 +90,40 @@ export function Questionnaire({ api, token, form }: QuestionnaireProps) {
     window.scrollTo(0, 0);
   }, [pageKey]);
 
-  const goTo = (next: RespondStep) => {
-    setSearchParams({ [PAGE_PARAM]: pageOf(next) });
-  };
-
-  const choose = (key: string, code: number) => {
-    const next = { ...answers, [key]: code };
+  const remember = (next: ChosenAnswers) => {
     setAnswers(next);
     saveAnswers(storage, token, next);
   };
 
+  const saveDraft = (next: ChosenAnswers) => {
+    api.saveDraft(toDraft(form, next)).then(
+      () => {
+        setSaveStatus('saved');
+      },
+      (error: unknown) => {
+        const problem = linkProblemOf(error);
+        if (problem !== null && problem !== 'unavailable') setOutcome({ kind: 'problem', problem });
+        // Otherwise the answers stay in this tab and the next question saves them again.
+        else setSaveStatus('failed');
+      },
+    );
+  };
+
   const submit = async () => {
     setSubmitting(true);
-    setInvalidKeys([]);
+    setInvalid([]);
     setFailed(false);
     try {
-      await api.submitAnswers(toSubmitRequest(items, answers));
+      const sent = await api.submitAnswers(
+        { responses: toResponses(form, answers) },
+        idempotencyKey,
+      );
       clearAnswers(storage);
-      setOutcome({ kind: 'done' });
+      setOutcome({ kind: 'done', advice: sent.advice });
     } catch (error) {
       const problem = linkProblemOf(error);
       if (problem === null && isApiError(error)) {
-        setInvalidKeys(invalidItemKeys(items, error.fieldErrors));
+        setInvalid(invalidSteps(form, error.fieldErrors));
       } else if (problem === 'unavailable') {
         setFailed(true);
       } else if (problem !== null) {
@@ -99,18 +135,19 @@ export function Questionnaire({ api, token, form }: QuestionnaireProps) {
     }
   };
 
-  if (outcome.kind === 'done') return <DonePage />;
+  if (outcome.kind === 'done') return <DonePage advice={outcome.advice} />;
   if (outcome.kind === 'problem') return <LinkProblemPage problem={outcome.problem} />;
+
+  const previous = previousStep(form, step, answers);
 
   if (step.kind === 'check') {
     return (
       <CheckAnswersPage
-        items={items}
-        language={form.language}
+        form={form}
         answers={answers}
-        backTo={hrefOf({ kind: 'question', index: items.length - 1 })}
+        backTo={previous === null ? hrefOf(step) : hrefOf(previous)}
         submitting={submitting}
-        invalidKeys={invalidKeys}
+        invalid={invalid}
         failed={failed}
         attempt={attempt}
         onSubmit={() => void submit()}
@@ -118,27 +155,39 @@ export function Questionnaire({ api, token, form }: QuestionnaireProps) {
     );
   }
 
-  const item = items[step.index];
-  if (item === undefined) return <LinkProblemPage problem="unavailable" />;
+  const found = itemOf(form, step);
+  if (found === null) return <LinkProblemPage problem="unavailable" />;
+  const steps = visibleSteps(form, answers);
+  const number = steps.findIndex((candidate) => pageOf(candidate) === pageOf(step)) + 1;
   let backTo: string | null = null;
   if (returnToCheck) backTo = hrefOf({ kind: 'check' });
-  else if (step.index > 0) backTo = hrefOf({ kind: 'question', index: step.index - 1 });
+  else if (previous !== null) backTo = hrefOf(previous);
 
   return (
     <QuestionPage
-      key={item.key}
-      item={item}
-      number={step.index + 1}
-      total={items.length}
-      recallPeriod={form.recallPeriod}
-      language={form.language}
-      answer={answers[item.key]}
+      key={pageOf(step)}
+      questionnaire={found.questionnaire}
+      item={found.item}
+      number={number}
+      total={steps.length}
+      part={step.part + 1}
+      parts={form.questionnaires.length}
+      answer={answers[step.instrument]?.[step.key]}
       backTo={backTo}
-      onChoose={(code) => {
-        choose(item.key, code);
+      saveStatus={saveStatus}
+      onChoose={(value) => {
+        remember(withAnswer(answers, step.instrument, step.key, value));
       }}
-      onContinue={() => {
-        goTo(nextStep(step.index, items, returnToCheck));
+      onContinue={(value) => {
+        const next = withAnswer(answers, step.instrument, step.key, value);
+        remember(next);
+        saveDraft(next);
+        const target = nextStep(form, step, next, returnToCheck);
+        setSearchParams(
+          target.kind === 'question' && returnToCheck
+            ? { [PAGE_PARAM]: pageOf(target), [CHANGE_PARAM]: '1' }
+            : { [PAGE_PARAM]: pageOf(target) },
+        );
       }}
     />
   );
