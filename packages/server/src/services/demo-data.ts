@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { scoreSbt } from '@workup/core';
+import type { ScheduleDefinition } from '@workup/contracts';
+import { localDateOf, scoreSbt } from '@workup/core';
 import {
   countUnits,
   createAssignment,
   createEpisode,
+  createFollowupEnrolment,
+  createFollowupSchedule,
   createOrganisation,
   createPatient,
   createProtocolEntry,
@@ -14,6 +17,7 @@ import {
   type Db,
 } from '@workup/db';
 import { hashPassword, type ScryptParams } from './passwords';
+import { layOutEnrolment } from './reminders';
 import { hashToken, newToken } from './tokens';
 
 export const DEMO_CLINICIAN_EMAIL = 'clinician@demo.workup.invalid';
@@ -27,11 +31,46 @@ const DEMO_PATIENTS = [
     givenName: 'Astrid',
     familyName: 'Berg',
     birthYear: 1979,
+    email: 'astrid.berg@example.invalid',
     sbt: { '1': 1, '2': 0, '3': 1, '4': 1, '5': 1, '6': 1, '7': 0, '8': 1, '9': 3 },
   },
-  { givenName: 'Mikko', familyName: 'Laine', birthYear: 1968, sbt: null },
-  { givenName: 'Sara', familyName: 'Holm', birthYear: 1991, sbt: null },
+  { givenName: 'Mikko', familyName: 'Laine', birthYear: 1968, email: null, sbt: null },
+  { givenName: 'Sara', familyName: 'Holm', birthYear: 1991, email: null, sbt: null },
 ] as const;
+
+/**
+ * The demo unit's follow-up schedule: 3 and 12 months after inclusion (the Finnish trial's and
+ * BetterBack's timepoints, reference.md §22 and §24), each open from a week before to four weeks
+ * after, due two weeks after; reminders when it opens and 3 and 7 days later, at 09:00
+ * Stockholm time. The demo patient who answered STarT Back is included on the day of seeding.
+ */
+export const DEMO_FOLLOWUP_DEFINITION = {
+  timeZone: 'Europe/Stockholm',
+  timepoints: [
+    {
+      timepoint: 'month_3',
+      offset: { unit: 'months', value: 3 },
+      instruments: ['odi', 'eq5d3l'],
+      window: { opensBeforeDays: 7, dueAfterDays: 14, closesAfterDays: 28 },
+    },
+    {
+      timepoint: 'month_12',
+      offset: { unit: 'months', value: 12 },
+      instruments: ['odi', 'eq5d3l'],
+      window: { opensBeforeDays: 7, dueAfterDays: 14, closesAfterDays: 28 },
+    },
+  ],
+  series: [],
+  reminders: {
+    daysAfterOpening: [0, 3, 7],
+    maxReminders: 3,
+    sendAt: '09:00',
+    channels: ['email', 'sms'],
+  },
+} satisfies ScheduleDefinition;
+
+/** Attempts of the demo follow-up's jobs (the default of `JOB_MAX_ATTEMPTS`). */
+const DEMO_JOB_MAX_ATTEMPTS = 8;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const isoDay = (at: Date) => at.toISOString().slice(0, 10);
@@ -74,6 +113,7 @@ async function seed(db: Db, now: Date, passwordHash: string): Promise<void> {
       givenName: demo.givenName,
       familyName: demo.familyName,
       birthYear: demo.birthYear,
+      email: demo.email,
       now,
     });
     if (demo.sbt === null) continue;
@@ -133,5 +173,23 @@ async function seed(db: Db, now: Date, passwordHash: string): Promise<void> {
       reason: null,
       now,
     });
+    const schedule = await createFollowupSchedule(db, {
+      unitId: unit.id,
+      name: 'Follow-up at 3 and 12 months',
+      study: null,
+      definition: DEMO_FOLLOWUP_DEFINITION,
+      createdBy: clinician.id,
+      now,
+    });
+    const enrolment = await createFollowupEnrolment(db, {
+      patientId: patient.id,
+      scheduleId: schedule.id,
+      episodeId: episode.id,
+      inclusionOn: localDateOf(now, DEMO_FOLLOWUP_DEFINITION.timeZone),
+      scheduleVersion: schedule.version,
+      createdBy: clinician.id,
+      now,
+    });
+    await layOutEnrolment({ maxAttempts: DEMO_JOB_MAX_ATTEMPTS }, db, enrolment, schedule, now);
   }
 }

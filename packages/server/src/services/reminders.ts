@@ -80,12 +80,13 @@ const keyCache = new WeakMap<Db, Buffer>();
  * The key that derives follow-up link tokens: `FOLLOWUP_LINK_KEY`, or else one generated once
  * and kept in the database (shared by every instance on it).
  */
-export async function followupLinkKey(deps: FollowupDeps): Promise<Buffer> {
+export async function followupLinkKey(deps: FollowupDeps, tx: Db = deps.db): Promise<Buffer> {
   if (deps.config.followup.linkKey) return deps.config.followup.linkKey;
   const cached = keyCache.get(deps.db);
   if (cached) return cached;
+  // In the caller's transaction: on PGlite a second connection would wait for it forever.
   const value = await getOrCreateAppSecret(
-    deps.db,
+    tx,
     LINK_KEY_SECRET,
     () => randomBytes(32).toString('base64'),
     deps.clock.now(),
@@ -151,15 +152,20 @@ async function cancelQueued(
   await cancelJobs(tx, jobIds, now);
 }
 
+/** How laying out queues its jobs: each with this many attempts (`JOB_MAX_ATTEMPTS`). */
+export interface QueueOptions {
+  readonly maxAttempts: number;
+}
+
 /** Queues the window's opening and its reminders (those still to come at `now`). */
 async function queueWork(
-  deps: FollowupDeps,
+  options: QueueOptions,
   tx: Db,
   assignment: FollowupAssignmentRow,
   definition: ScheduleDefinition,
   now: Date,
 ): Promise<void> {
-  const maxAttempts = deps.config.followup.jobs.maxAttempts;
+  const { maxAttempts } = options;
   if (assignment.openedAt === null) {
     const openJobId = await enqueueJob(tx, {
       kind: FOLLOWUP_JOBS.open,
@@ -205,7 +211,7 @@ async function queueWork(
  * timepoints no longer in the schedule are cancelled. Opened and answered ones stay.
  */
 export async function layOutEnrolment(
-  deps: FollowupDeps,
+  options: QueueOptions,
   tx: Db,
   enrolment: FollowupEnrolmentRow,
   schedule: FollowupScheduleRow,
@@ -237,7 +243,7 @@ export async function layOutEnrolment(
       cancelledAt: null,
       openJobId: null,
     });
-    await queueWork(deps, tx, moved, definition, now);
+    await queueWork(options, tx, moved, definition, now);
   }
   for (const target of plan.create) {
     const created = await insertFollowupAssignment(tx, {
@@ -245,7 +251,7 @@ export async function layOutEnrolment(
       patientId: enrolment.patientId,
       ...datesOf(target, enrolment.inclusionOn, zone),
     });
-    await queueWork(deps, tx, created, definition, now);
+    await queueWork(options, tx, created, definition, now);
   }
   if (enrolment.scheduleVersion !== schedule.version) {
     await updateFollowupEnrolment(tx, enrolment.id, { scheduleVersion: schedule.version });
@@ -263,7 +269,7 @@ export async function layOutEnrolment(
  * caller's transaction.
  */
 export async function changeSchedule(
-  deps: FollowupDeps,
+  options: QueueOptions,
   tx: Db,
   schedule: FollowupScheduleRow,
   input: { name?: string; definition: ScheduleDefinition },
@@ -276,7 +282,7 @@ export async function changeSchedule(
     now,
   });
   for (const enrolment of await lockActiveEnrolmentsOfSchedule(tx, schedule.id)) {
-    await layOutEnrolment(deps, tx, enrolment, updated, now);
+    await layOutEnrolment(options, tx, enrolment, updated, now);
   }
   return updated;
 }
@@ -324,7 +330,7 @@ export async function openAssignment(
   if (!enrolment) return null;
   const state = stateOf(assignment, enrolment, now);
   if (state !== 'open' && state !== 'overdue') return null;
-  const key = await followupLinkKey(deps);
+  const key = await followupLinkKey(deps, tx);
   const [first] = assignment.instrumentIds;
   if (first === undefined) throw new Error('a follow-up assignment without instruments');
   const link = await createAssignment(tx, {
@@ -390,7 +396,7 @@ export async function prepareReminder(
     const contact = { email: identity?.email ?? null, phone: identity?.phone ?? null };
     const channel = chooseChannel(definition.reminders.channels, contact);
     if (channel === null) return skip('no_contact');
-    const token = followupLinkToken(await followupLinkKey(deps), assignment.id);
+    const token = followupLinkToken(await followupLinkKey(deps, tx), assignment.id);
     const message = renderReminder({
       channel,
       language: deps.config.followup.language,

@@ -163,7 +163,7 @@ export const scheduleRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx,
         });
         if (!locked) throw notFound('The schedule');
         const updated = await changeSchedule(
-          ctx,
+          ctx.config.followup.jobs,
           tx,
           locked,
           {
@@ -296,7 +296,7 @@ export const patientFollowupRoutes: FastifyPluginCallbackZod<RouteContext> = (ap
           createdBy: user.id,
           now,
         });
-        const laidOut = await layOutEnrolment(ctx, tx, created, schedule, now);
+        const laidOut = await layOutEnrolment(ctx.config.followup.jobs, tx, created, schedule, now);
         await audit(tx, ctx.clock, request, {
           action: 'followup_enrolment.create',
           outcome: 'success',
@@ -348,7 +348,13 @@ export const patientFollowupRoutes: FastifyPluginCallbackZod<RouteContext> = (ap
         const updated = await updateFollowupEnrolment(tx, enrolment.id, {
           inclusionOn: request.body.inclusionOn,
         });
-        const laidOut = await layOutEnrolment(ctx, tx, updated, schedule, ctx.clock.now());
+        const laidOut = await layOutEnrolment(
+          ctx.config.followup.jobs,
+          tx,
+          updated,
+          schedule,
+          ctx.clock.now(),
+        );
         await audit(tx, ctx.clock, request, {
           action: 'followup_enrolment.update',
           outcome: 'success',
