@@ -16,15 +16,18 @@ export interface SmtpSink {
   readonly messages: SunkMail[];
   /** While true, new connections get no greeting (a hung server). */
   hang: boolean;
+  /** Connections accepted so far. */
+  readonly connections: number;
   close(): Promise<void>;
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: SunkMail[] = [];
   const sockets = new Set<Socket>();
-  const state = { hang: false };
+  const state = { hang: false, connections: 0 };
   const server: Server = createServer((socket) => {
     sockets.add(socket);
+    state.connections += 1;
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
     if (state.hang) return;
@@ -84,6 +87,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     port: address.port,
     url: `smtp://127.0.0.1:${address.port}`,
     messages,
+    get connections() {
+      return state.connections;
+    },
     get hang() {
       return state.hang;
     },
