@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { SubmitAnswersRequestSchema, type ScoreResult } from '@workup/contracts';
+import { ScoreInputSchema, type ScoreResult } from '@workup/contracts';
 import { INSTRUMENTS, type Instrument } from '@workup/core';
 import type { Command } from 'commander';
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, toErrorBody } from '../errors';
@@ -67,7 +67,7 @@ export function scoreInput(
   input: unknown,
   valueSet: string | undefined,
 ): ScoreResult {
-  const request = SubmitAnswersRequestSchema.safeParse(input);
+  const request = ScoreInputSchema.safeParse(input);
   if (!request.success) {
     const issues = request.error.issues.map((issue) => ({
       path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),

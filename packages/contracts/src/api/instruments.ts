@@ -12,6 +12,10 @@ export const ScoreRequestSchema = z.strictObject({
 });
 export type ScoreRequest = z.infer<typeof ScoreRequestSchema>;
 
+/** `workup score` input (contracts.md §4): `{"answers": {...}}`; options come as flags. */
+export const ScoreInputSchema = z.strictObject({ answers: ScoreRequestSchema.shape.answers });
+export type ScoreInput = z.infer<typeof ScoreInputSchema>;
+
 export const InstrumentParamsSchema = z.object({ instrument: z.string().min(1).max(40) });
 export const InstrumentTextQuerySchema = z.object({ lang: LanguageTagSchema.optional() });
 
