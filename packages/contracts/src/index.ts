@@ -16,6 +16,7 @@ export * from './api/audit';
 export * from './api/staff';
 export * from './api/research';
 export * from './api/followup';
+export * from './api/worklist';
 export * from './triage';
 export * from './rtw';
 export * from './vocational';

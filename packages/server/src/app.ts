@@ -21,6 +21,7 @@ import type { RouteContext } from './context';
 import { AppError } from './errors';
 import { accessLogRoutes } from './routes/access-log/index';
 import { authRoutes } from './routes/auth/index';
+import { caseloadRoutes } from './routes/caseload/index';
 import { consentRoutes } from './routes/consents/index';
 import { episodeRoutes } from './routes/episodes/index';
 import { healthRoutes } from './routes/health/index';
@@ -31,6 +32,7 @@ import { protocolRoutes } from './routes/protocol/index';
 import { researchRoutes } from './routes/research/index';
 import { respondRoutes } from './routes/respond/index';
 import { scoreRoutes } from './routes/score/index';
+import { taskRoutes } from './routes/tasks/index';
 import { triageRoutes } from './routes/triage/index';
 import { staffRoutes } from './routes/staff/index';
 import { dashboardRoutes } from './routes/dashboard/index';
@@ -203,6 +205,8 @@ export async function createApp(deps: AppDeps) {
         prefix: '/patients/:patientId/followup',
       });
       await api.register(outboxRoutes, { ...ctx, prefix: '/outbox' });
+      await api.register(taskRoutes, { ...ctx, prefix: '/patients/:patientId/tasks' });
+      await api.register(caseloadRoutes, { ...ctx, prefix: '/caseload' });
     },
     { prefix: '/api/v1' },
   );

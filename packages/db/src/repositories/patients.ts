@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import {
   consents,
@@ -549,4 +549,46 @@ export async function findResponseDraft(
     .where(eq(responseDrafts.assignmentId, assignmentId))
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * How many questionnaire links of each patient are past their due date (`dueOn` before
+ * `today`) and neither answered nor revoked; patients without any are left out.
+ */
+export async function countOverdueAssignments(
+  db: Db,
+  patientIds: readonly string[],
+  today: string,
+): Promise<Map<string, number>> {
+  if (patientIds.length === 0) return new Map();
+  const rows = await db
+    .select({ patientId: questionnaireAssignments.patientId, overdue: count() })
+    .from(questionnaireAssignments)
+    .where(
+      and(
+        inArray(questionnaireAssignments.patientId, [...patientIds]),
+        lt(questionnaireAssignments.dueOn, today),
+        isNull(questionnaireAssignments.submittedAt),
+        isNull(questionnaireAssignments.revokedAt),
+      ),
+    )
+    .groupBy(questionnaireAssignments.patientId);
+  return new Map(rows.map((row) => [row.patientId, row.overdue]));
+}
+
+/** When each patient last sent answers; patients who never did are left out. */
+export async function lastAnsweredAt(
+  db: Db,
+  patientIds: readonly string[],
+): Promise<Map<string, Date>> {
+  if (patientIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      patientId: responses.patientId,
+      at: sql<Date>`max(${responses.submittedAt})`.mapWith(responses.submittedAt),
+    })
+    .from(responses)
+    .where(inArray(responses.patientId, [...patientIds]))
+    .groupBy(responses.patientId);
+  return new Map(rows.map((row) => [row.patientId, row.at]));
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { planComponents, planFlags, plans } from '../schema';
 
@@ -166,6 +166,45 @@ export async function decidePlanComponent(
       .returning();
     return row ?? null;
   });
+}
+
+/** The newest plan of each of the patients, with flags and components; keyed by patient. */
+export async function listLatestPlans(
+  db: Db,
+  patientIds: readonly string[],
+): Promise<Map<string, PlanRecord>> {
+  if (patientIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([plans.patientId])
+    .from(plans)
+    .where(inArray(plans.patientId, [...patientIds]))
+    .orderBy(asc(plans.patientId), desc(plans.createdAt), desc(plans.id));
+  const records = await withParts(db, rows);
+  return new Map(records.map((record) => [record.patientId, record]));
+}
+
+/**
+ * Marks components of a plan delivered on `deliveredOn` when they were accepted or changed and
+ * not delivered yet (a protocol entry gave them). Returns the codes it marked.
+ */
+export async function markComponentsDelivered(
+  db: Db,
+  input: { planId: string; codes: readonly string[]; deliveredOn: string },
+): Promise<string[]> {
+  if (input.codes.length === 0) return [];
+  const rows = await db
+    .update(planComponents)
+    .set({ deliveredOn: input.deliveredOn })
+    .where(
+      and(
+        eq(planComponents.planId, input.planId),
+        inArray(planComponents.code, [...input.codes]),
+        isNull(planComponents.deliveredOn),
+        sql`${planComponents.decision} in ('accepted', 'changed')`,
+      ),
+    )
+    .returning({ code: planComponents.code });
+  return rows.map((row) => row.code).sort();
 }
 
 // Red-flag tasks open with a plan whose urgency is emergency or urgent; exported from here.

@@ -26,6 +26,7 @@ import {
   findPatientUnit,
   listAuditEvents,
   listConsents,
+  openRedFlagTask,
   recordConsent,
   revokeConsent,
   setStaffUnits,
@@ -60,6 +61,8 @@ interface Fixture {
   enrolmentId: string;
   /** Another schedule of the unit that the patient does not follow yet. */
   spareScheduleId: string;
+  /** An open red-flag task of the plan. */
+  taskId: string;
 }
 
 interface Request {
@@ -199,6 +202,12 @@ const REQUESTS: Record<string, (f: Fixture) => Request> = {
   }),
   'followup_dashboard.read': () => ({ method: 'GET', url: '/api/v1/followup/dashboard' }),
   'outbox.list': () => ({ method: 'GET', url: '/api/v1/outbox' }),
+  'red_flag_task.list': (f) => ({ method: 'GET', url: `/api/v1/patients/${f.patientId}/tasks` }),
+  'red_flag_task.update': (f) => ({
+    method: 'POST',
+    url: `/api/v1/patients/${f.patientId}/tasks/${f.taskId}/acknowledgement`,
+    payload: {},
+  }),
 };
 
 /** A small follow-up schedule: a 3-month questionnaire with one reminder. */
@@ -284,6 +293,15 @@ async function makeFixture(database: Database, clock: FakeClock, staff: TestStaf
     createdBy: staff.id,
     now,
   });
+  const task = await openRedFlagTask(db, {
+    patientId: patient.id,
+    unitId: staff.unitId,
+    planId: plan.id,
+    urgency: 'urgent',
+    flags: ['malignancy'],
+    openedAt: now,
+    dueAt: new Date(now.getTime() + 24 * 60 * 60 * 1000),
+  });
   const target = await addStaff(database, clock, 'clinician', staff.unitId);
   // The schedule belongs to a clinician of the unit: an administrator has no unit of patients.
   const schedule = await createFollowupSchedule(db, {
@@ -325,6 +343,7 @@ async function makeFixture(database: Database, clock: FakeClock, staff: TestStaf
     scheduleId: schedule.id,
     enrolmentId: enrolment.id,
     spareScheduleId: spare.id,
+    taskId: task.id,
   } satisfies Fixture;
 }
 
@@ -448,6 +467,7 @@ describeEachDatabase('authorisation over HTTP', (getDatabase) => {
             scheduleId: 'H',
             enrolmentId: 'N',
             spareScheduleId: 'Q',
+            taskId: 'T',
           }).url.includes('/patients/P') === true),
   );
 

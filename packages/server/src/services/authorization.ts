@@ -31,6 +31,7 @@ export const RESOURCES = [
   'followup_enrolment',
   'followup_dashboard',
   'outbox',
+  'red_flag_task',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -81,6 +82,8 @@ export const PERMISSIONS = {
   followup_dashboard: { read: [CLINICIAN, ADVISER] },
   /** Messages the outbox transport kept: contact details and live links, so the care team only. */
   outbox: { list: [CLINICIAN] },
+  /** Red-flag tasks: clinicians see, acknowledge and close them (with an outcome). */
+  red_flag_task: { list: [CLINICIAN], update: [CLINICIAN] },
 } as const satisfies Readonly<Record<Resource, Partial<Record<Action, readonly StaffRole[]>>>>;
 
 export interface Permission {

@@ -2,6 +2,7 @@ import {
   ConsentKindSchema,
   NationalIdSystemSchema,
   PlanDecisionSchema,
+  RedFlagTaskOutcomeSchema,
   SbtScoresSchema,
   TriageResultSchema,
   UrgencySchema,
@@ -19,6 +20,7 @@ import {
   type PlanComponent,
   type PlanSummary,
   type ProtocolEntry,
+  type RedFlagTask,
   type SbtResult,
 } from '@workup/contracts';
 import type {
@@ -30,6 +32,7 @@ import type {
   PlanComponentRow,
   PlanRecord,
   ProtocolEntryRow,
+  RedFlagTaskRow,
   ScoredResponse,
 } from '@workup/db';
 
@@ -187,4 +190,28 @@ export function toPlanSummary(row: PlanRecord): PlanSummary {
 
 export function toPlan(row: PlanRecord): Plan {
   return { ...toPlanSummary(row), triage: TriageResultSchema.parse(row.triage) };
+}
+
+/** A red-flag task as staff see it at `now`: its status and whether it is overdue. */
+export function toRedFlagTask(row: RedFlagTaskRow, now: Date): RedFlagTask {
+  return {
+    id: row.id,
+    patientId: row.patientId,
+    planId: row.planId,
+    urgency: row.urgency === 'emergency' ? 'emergency' : 'urgent',
+    flags: row.flags,
+    openedAt: row.openedAt.toISOString(),
+    dueAt: row.dueAt.toISOString(),
+    status:
+      row.closedAt !== null ? 'closed' : row.acknowledgedAt !== null ? 'acknowledged' : 'open',
+    overdue: row.acknowledgedAt === null && now.getTime() >= row.dueAt.getTime(),
+    acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedBy: row.acknowledgedBy,
+    escalatedAt: row.escalatedAt?.toISOString() ?? null,
+    escalatedTo: row.escalatedTo,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    closedBy: row.closedBy,
+    outcome: row.outcome === null ? null : RedFlagTaskOutcomeSchema.parse(row.outcome),
+    note: row.note,
+  };
 }

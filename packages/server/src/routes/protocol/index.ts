@@ -1,12 +1,20 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import {
   CreateProtocolEntryRequestSchema,
+  CreateSessionRequestSchema,
+  SessionSchema,
   PatientIdParamsSchema,
   ProblemSchema,
   ProtocolEntrySchema,
   ProtocolSchema,
 } from '@workup/contracts';
-import { createProtocolEntry, findStaffUserById, getPlan, listProtocolEntries } from '@workup/db';
+import {
+  createProtocolEntry,
+  findStaffUserById,
+  getPlan,
+  listProtocolEntries,
+  markComponentsDelivered,
+} from '@workup/db';
 import type { RouteContext } from '../../context';
 import { AppError } from '../../errors';
 import { audit } from '../../services/audit';
@@ -114,6 +122,79 @@ export const protocolRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx,
         return created;
       });
       return reply.code(201).send(toProtocolEntry(entry));
+    },
+  );
+  app.post(
+    '/sessions',
+    {
+      config: { permission: { resource: 'protocol_entry', action: 'create' } },
+      schema: {
+        tags: ['protocol'],
+        summary:
+          'Record a treatment session: several measures on one day, in one go; with a plan, accepted or changed components given are marked delivered',
+        params: PatientIdParamsSchema,
+        body: CreateSessionRequestSchema,
+        response: { 201: SessionSchema, 422: ProblemSchema, ...PATIENT_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { user } = accessOf(request);
+      const patient = patientOf(request);
+      const body = request.body;
+      const now = ctx.clock.now();
+      if (body.performedOn > now.toISOString().slice(0, 10)) {
+        throw invalid('performedOn', 'in the future', 'A session cannot be in the future.');
+      }
+      await checkEpisode(ctx.db, patient.id, body.episodeId);
+      if (body.planId !== undefined && !(await getPlan(ctx.db, patient.id, body.planId))) {
+        throw invalid('planId', 'no such plan for this patient', 'The plan is not this patient’s.');
+      }
+      const session = await ctx.db.transaction(async (tx) => {
+        const entries = [];
+        for (const measure of body.measures) {
+          const created = await createProtocolEntry(tx, {
+            patientId: patient.id,
+            episodeId: body.episodeId ?? null,
+            planId: body.planId ?? null,
+            interventionCode: measure.interventionCode,
+            performedOn: body.performedOn,
+            providerId: user.id,
+            durationMinutes: measure.durationMinutes ?? null,
+            notes: body.notes ?? null,
+            createdBy: user.id,
+            now,
+          });
+          await audit(tx, ctx.clock, request, {
+            action: 'protocol_entry.create',
+            outcome: 'success',
+            patientId: patient.id,
+            subjectType: 'protocol_entry',
+            subjectId: created.id,
+            detail: { interventionCode: created.interventionCode, session: true },
+          });
+          entries.push(created);
+        }
+        const delivered =
+          body.planId === undefined
+            ? []
+            : await markComponentsDelivered(tx, {
+                planId: body.planId,
+                codes: body.measures.map((measure) => measure.interventionCode),
+                deliveredOn: body.performedOn,
+              });
+        if (body.planId !== undefined && delivered.length > 0) {
+          await audit(tx, ctx.clock, request, {
+            action: 'plan_component.deliver',
+            outcome: 'success',
+            patientId: patient.id,
+            subjectType: 'plan',
+            subjectId: body.planId,
+            detail: { codes: delivered, deliveredOn: body.performedOn },
+          });
+        }
+        return { entries: entries.map(toProtocolEntry), delivered };
+      });
+      return reply.code(201).send(session);
     },
   );
   done();
