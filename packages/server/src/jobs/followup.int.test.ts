@@ -215,6 +215,57 @@ describeEachDatabase('follow-up: the demo patient included today', (getDatabase)
       0,
     );
   });
+
+  it('the patient answers through the link; the delay is stored and later reminders stop', async () => {
+    const sent = await outbox(getDatabase());
+    const token = TOKEN_IN_LINK.exec(sent[3]?.body ?? '')?.[1];
+    assert.ok(token);
+    const headers = { authorization: `Bearer ${token}` };
+    const form = await app.inject({ method: 'GET', url: '/api/v1/respond', headers });
+    assert.equal(form.statusCode, 200, form.body);
+    const opened = form.json<{ timepoint: string; questionnaires: { instrument: string }[] }>();
+    assert.equal(opened.timepoint, 'month_12');
+    assert.deepEqual(
+      opened.questionnaires.map((q) => q.instrument),
+      ['odi', 'eq5d3l'],
+    );
+    // Wednesday 24 February 2027, 19:30 UTC. The link was issued when the opening job ran, at
+    // 07:59:59 UTC on the 23rd (the clock jumped there from 2026).
+    clock.set('2027-02-24T19:30:00.000Z');
+    const odi = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [String(i + 1), 1]));
+    const submitted = await app.inject({
+      method: 'POST',
+      url: '/api/v1/respond',
+      headers,
+      payload: {
+        responses: { odi, eq5d3l: { MO: 1, SC: 1, UA: 2, PD: 2, AD: 1, VAS: 70 } },
+      },
+    });
+    assert.equal(submitted.statusCode, 201, submitted.body);
+    clock.set('2027-03-05T00:00:00.000Z');
+    await drain();
+    assert.equal((await outbox(getDatabase())).length, 4, 'no reminder after the answer');
+    const session = await signIn();
+    const dashboard = DashboardSchema.parse(
+      (
+        await app.inject({
+          method: 'GET',
+          url: '/api/v1/followup/dashboard',
+          headers: { cookie: session.cookie },
+        })
+      ).json(),
+    );
+    const [unit] = dashboard.units;
+    assert.deepEqual(
+      unit?.timepoints.map((t) => [t.timepoint, t.eligible, t.completed, t.missed, t.responseRate]),
+      [
+        ['month_3', 1, 0, 1, 0],
+        ['month_12', 1, 1, 0, 1],
+      ],
+    );
+    // 2027-02-23T07:59:59Z to 2027-02-24T19:30:00Z: 127 801 s = 1.4792 days.
+    assert.equal(unit?.timepoints.at(1)?.medianDelayDays, 1.48);
+  });
 });
 
 /** Follow-up through the API on a unit of the test app. */
