@@ -264,7 +264,7 @@ describeEachDatabase('follow-up: the demo patient included today', (getDatabase)
       ],
     );
     // 2027-02-23T07:59:59Z to 2027-02-24T19:30:00Z: 127 801 s = 1.4792 days.
-    assert.equal(unit?.timepoints.at(1)?.medianDelayDays, 1.48);
+    assert.equal(unit.timepoints.at(1)?.medianDelayDays, 1.48);
   });
 });
 
