@@ -20,6 +20,7 @@ import {
   createPatient,
   findAssignmentByTokenHash,
   listAllOutboxMessages,
+  listAuditEvents,
   listJobs,
   schema,
   type Database,
@@ -427,6 +428,21 @@ describeEachDatabase('follow-up through the API', (getDatabase) => {
     const none = assignment(await followupOf(patients.none), 'baseline');
     assert.equal(none.state, 'open');
     assert.deepEqual(none.reminders[0]?.status, 'skipped');
+    // The system's reads and messages are in the patients' audit trail: codes and ids only.
+    const events = (await listAuditEvents(getDatabase().db)).filter(
+      (event) => event.actorType === 'system' && event.action.startsWith('followup.'),
+    );
+    assert.deepEqual(
+      events.map((event) => [event.action, event.patientId]).sort(),
+      [
+        ['followup.link_issue', patients.email],
+        ['followup.link_issue', patients.none],
+        ['followup.link_issue', patients.sms],
+        ['followup.reminder_send', patients.email],
+        ['followup.reminder_send', patients.sms],
+      ].sort(),
+    );
+    assert.ok(events.every((event) => !JSON.stringify(event.detail).includes('@')));
     const listed = await call('GET', '/api/v1/outbox');
     assert.equal(listed.statusCode, 200);
     assert.equal(OutboxListSchema.parse(listed.json()).messages.length, 2);

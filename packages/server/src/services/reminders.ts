@@ -38,12 +38,14 @@ import {
   listFollowupAssignments,
   listFollowupReminders,
   lockActiveEnrolmentsOfSchedule,
+  recordAuditEvent,
   revokeQuestionnaireLink,
   settleFollowupReminder,
   updateFollowupAssignment,
   updateFollowupEnrolment,
   updateFollowupSchedule,
   type Db,
+  type DbTransaction,
   type FollowupAssignmentRow,
   type FollowupEnrolmentRow,
   type FollowupScheduleRow,
@@ -319,7 +321,7 @@ export async function withdrawEnrolment(
  */
 export async function openAssignment(
   deps: FollowupDeps,
-  tx: Db,
+  tx: DbTransaction,
   assignmentId: string,
   now: Date,
 ): Promise<FollowupAssignmentRow | null> {
@@ -344,6 +346,19 @@ export async function openAssignment(
     episodeId: enrolment.episodeId,
     timepoint: assignment.timepoint,
     dueOn: assignment.dueOn,
+  });
+  // The system issued a link for the patient: audited like a clinician's, in the same transaction.
+  await recordAuditEvent(tx, {
+    at: now,
+    actorType: 'system',
+    actorId: null,
+    action: 'followup.link_issue',
+    outcome: 'success',
+    patientId: assignment.patientId,
+    subjectType: 'questionnaire_assignment',
+    subjectId: link.id,
+    requestId: null,
+    detail: { followupAssignmentId: assignment.id, instruments: assignment.instrumentIds.length },
   });
   return updateFollowupAssignment(tx, assignment.id, {
     questionnaireAssignmentId: link.id,
@@ -445,11 +460,27 @@ export async function sendReminder(
           patientId: outgoing.patientId,
           reminderId: outgoing.reminderId,
         });
-  await settleFollowupReminder(deps.db, outgoing.reminderId, {
-    status: 'sent',
-    channel: outgoing.channel,
-    sentAt: deps.clock.now(),
-    providerMessageId,
+  const sentAt = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await settleFollowupReminder(tx, outgoing.reminderId, {
+      status: 'sent',
+      channel: outgoing.channel,
+      sentAt,
+      providerMessageId,
+    });
+    // The system read the patient's contact details and sent them a message: codes only.
+    await recordAuditEvent(tx, {
+      at: sentAt,
+      actorType: 'system',
+      actorId: null,
+      action: 'followup.reminder_send',
+      outcome: 'success',
+      patientId: outgoing.patientId,
+      subjectType: 'followup_reminder',
+      subjectId: outgoing.reminderId,
+      requestId: null,
+      detail: { channel: outgoing.channel },
+    });
   });
   return 'sent';
 }
