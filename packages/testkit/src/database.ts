@@ -51,7 +51,21 @@ export async function createPostgresTestDatabase(url = process.env.TEST_DATABASE
       const cleanup = new pg.Client({ connectionString: url });
       await cleanup.connect();
       try {
-        await cleanup.query(`drop database if exists ${name} with (force)`);
+        // pg's Pool.end() resolves before its connections have finished closing; dropping
+        // `with (force)` at once would terminate them mid-close, and the dying client's error
+        // surfaces as an uncaught exception. So wait for them to go first (55006: in use).
+        for (let attempt = 0; ; attempt += 1) {
+          try {
+            await cleanup.query(`drop database if exists ${name}`);
+            break;
+          } catch (error) {
+            if ((error as { code?: string }).code !== '55006' || attempt >= 50) {
+              await cleanup.query(`drop database if exists ${name} with (force)`);
+              break;
+            }
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        }
       } finally {
         await cleanup.end();
       }
