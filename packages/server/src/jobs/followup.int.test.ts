@@ -36,6 +36,8 @@ import {
 import { createApp } from '../app';
 import { loadConfig } from '../config';
 import { seedDemoData } from '../services/demo-data';
+import { createOutboxMailer } from '../services/mailer';
+import { SmsError, type SmsProvider } from '../services/sms';
 import { hashToken } from '../services/tokens';
 import { createJobRunner } from './followup';
 
@@ -631,5 +633,140 @@ describeEachDatabase('follow-up through the API', (getDatabase) => {
         ['month_6', 'withdrawn'],
       ],
     );
+  });
+});
+
+/** An SMS provider double: refuses while `failures` is above zero, then records. */
+interface SmsDouble {
+  failures: number;
+  readonly sent: { to: string; text: string }[];
+  readonly provider: SmsProvider;
+}
+
+function smsDouble(): SmsDouble {
+  const double: SmsDouble = {
+    failures: 0,
+    sent: [],
+    provider: {
+      kind: 'test',
+      send(message) {
+        if (double.failures > 0) {
+          double.failures -= 1;
+          return Promise.reject(new SmsError('the SMS provider answered HTTP 503', 503));
+        }
+        double.sent.push({ to: message.to, text: message.text });
+        return Promise.resolve({ providerMessageId: `test-${String(double.sent.length)}` });
+      },
+    },
+  };
+  return double;
+}
+
+describeEachDatabase('follow-up: a failing SMS provider', (getDatabase) => {
+  const clock = new FakeClock('2026-03-02T10:00:00.000Z');
+  const sms = smsDouble();
+  let harness: TestApp;
+  let drain: () => Promise<number>;
+  let scheduleId = '';
+
+  const enrolWithPhone = async (phone: string) => {
+    const patient = await createPatient(getDatabase().db, {
+      unitId: harness.clinician.unitId,
+      givenName: 'Pia',
+      familyName: 'Test',
+      birthYear: 1970,
+      phone,
+      now: clock.now(),
+    });
+    const session = await signInStaff(harness);
+    const response = await harness.app.inject({
+      method: 'POST',
+      url: `/api/v1/patients/${patient.id}/followup`,
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+      payload: { scheduleId, inclusionOn: '2026-03-02' },
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    return EnrolmentSchema.parse(response.json());
+  };
+  const reminderStatus = async (enrolment: Enrolment) => {
+    const rows = await getDatabase()
+      .db.select()
+      .from(schema.followupReminders)
+      .where(eq(schema.followupReminders.assignmentId, enrolment.assignments[0]?.id ?? ''));
+    return rows.map((row) => row.status);
+  };
+
+  before(async () => {
+    harness = await createTestApp(getDatabase(), {
+      clock,
+      env: { JOB_MAX_ATTEMPTS: '3', SIGN_IN_MAX_ATTEMPTS: '1000' },
+    });
+    const { runner } = createJobRunner({
+      config: harness.config,
+      db: getDatabase().db,
+      clock,
+      logger: silent,
+      transports: { mailer: createOutboxMailer(getDatabase().db, clock), sms: sms.provider },
+    });
+    drain = () => runner.drain();
+    const session = await signInStaff(harness);
+    const created = await harness.app.inject({
+      method: 'POST',
+      url: '/api/v1/followup/schedules',
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+      payload: {
+        name: 'SMS only',
+        definition: {
+          timeZone: 'Europe/Stockholm',
+          timepoints: [
+            {
+              timepoint: 'baseline',
+              offset: { unit: 'days', value: 0 },
+              instruments: ['sbt'],
+              window: { opensBeforeDays: 0, dueAfterDays: 3, closesAfterDays: 14 },
+            },
+          ],
+          reminders: { daysAfterOpening: [0], maxReminders: 1, sendAt: '09:00', channels: ['sms'] },
+        },
+      },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    scheduleId = ScheduleSchema.parse(created.json()).id;
+  });
+
+  it('retries a refused SMS after 30 s and sends it once', async () => {
+    const enrolment = await enrolWithPhone('+46 70 333 33 33');
+    sms.failures = 1;
+    await drain();
+    assert.equal(sms.sent.length, 0);
+    assert.deepEqual(await reminderStatus(enrolment), ['pending']);
+    clock.advance(29_999);
+    await drain();
+    assert.equal(sms.sent.length, 0);
+    clock.advance(1);
+    await drain();
+    assert.deepEqual(
+      sms.sent.map((m) => m.to),
+      ['+46 70 333 33 33'],
+    );
+    assert.deepEqual(await reminderStatus(enrolment), ['sent']);
+  });
+
+  it('gives up after JOB_MAX_ATTEMPTS and records the reminder as failed', async () => {
+    const enrolment = await enrolWithPhone('+46 70 444 44 44');
+    sms.failures = 100;
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await drain();
+      clock.advance(3_600_000);
+    }
+    await drain();
+    assert.deepEqual(await reminderStatus(enrolment), ['failed']);
+    const failed = (await listJobs(getDatabase().db, { kind: 'followup.remind' })).filter(
+      (job) => job.status === 'failed',
+    );
+    assert.equal(failed.length, 1);
+    assert.equal(failed.at(0)?.attempts, 3);
+    assert.equal(failed.at(0)?.lastError, 'SmsError');
+    sms.failures = 0;
   });
 });
