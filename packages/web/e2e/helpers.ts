@@ -168,3 +168,26 @@ export async function answerCurrentQuestion(
 }
 
 export { BASELINE_INSTRUMENTS };
+
+/** The browser's own log line for the planned 401 of "is anybody signed in?". */
+export const EXPECTED_SIGNED_OUT = {
+  text: 'the server responded with a status of 401',
+  url: /\/api\/v1\/auth\/session$/,
+};
+
+/** Sends a whole baseline through the link as the patient's browser would, without the pages. */
+export async function submitBaselineByApi(
+  link: string,
+  answers: Record<string, Record<string, number | null>>,
+): Promise<void> {
+  const url = new URL(link);
+  const response = await fetch(`${url.origin}/api/v1/respond`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${url.hash.slice(1)}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ responses: answers }),
+  });
+  assert.equal(response.status, 201, await response.text());
+}

@@ -1,6 +1,14 @@
 import {
+  CaseloadSchema,
   CSRF_HEADER,
   DraftSchema,
+  PlanComponentSchema,
+  PlanListSchema,
+  PlanSchema,
+  ProtocolSchema,
+  RedFlagTaskListSchema,
+  RedFlagTaskSchema,
+  SessionSchema,
   IDEMPOTENCY_KEY_HEADER,
   InstrumentDetailSchema,
   PatientDetailSchema,
@@ -13,6 +21,18 @@ import {
   SubmitAnswersResponseSchema,
 } from '@workup/contracts';
 import type {
+  Caseload,
+  CaseloadQuery,
+  CloseTaskRequest,
+  CreateSessionRequest,
+  DecideComponentRequest,
+  Plan,
+  PlanComponent,
+  PlanList,
+  Protocol,
+  RedFlagTask,
+  RedFlagTaskList,
+  Session,
   CreateLinkRequest,
   CreatePatientRequest,
   Draft,
@@ -143,9 +163,26 @@ export interface StaffApi {
   ): Promise<QuestionnaireLink>;
   /** An instrument in the words patients see in `language` (content pack or paraphrase). */
   getInstrument(instrument: string, language: string): Promise<InstrumentDetail>;
+  /** The caseload: red flags first, filtered. */
+  getCaseload(query: CaseloadQuery): Promise<Caseload>;
+  listPlans(patientId: string): Promise<PlanList>;
+  getPlan(patientId: string, planId: string): Promise<Plan>;
+  decideComponent(
+    patientId: string,
+    planId: string,
+    code: string,
+    request: DecideComponentRequest,
+  ): Promise<PlanComponent>;
+  listProtocol(patientId: string): Promise<Protocol>;
+  recordSession(patientId: string, request: CreateSessionRequest): Promise<Session>;
+  listTasks(patientId: string): Promise<RedFlagTaskList>;
+  acknowledgeTask(patientId: string, taskId: string): Promise<RedFlagTask>;
+  closeTask(patientId: string, taskId: string, request: CloseTaskRequest): Promise<RedFlagTask>;
 }
 
 const API = '/api/v1';
+
+const patientPath = (patientId: string) => `/patients/${encodeURIComponent(patientId)}`;
 
 /**
  * A client for the staff API. It remembers the session's CSRF token and sends it with every
@@ -162,14 +199,18 @@ export function createStaffApi(fetchFn: FetchLike = defaultFetch): StaffApi {
     return parseBody(response, schema);
   };
 
-  const post = (path: string, body: unknown): Promise<Response> => {
+  const post = (
+    path: string,
+    body: unknown,
+    method: 'POST' | 'PUT' = 'POST',
+  ): Promise<Response> => {
     const headers: Record<string, string> = {
       accept: 'application/json',
       'content-type': 'application/json',
     };
     if (csrfToken !== null) headers[CSRF_HEADER] = csrfToken;
     return send(fetchFn, `${API}${path}`, {
-      method: 'POST',
+      method,
       credentials: 'same-origin',
       headers,
       body: JSON.stringify(body ?? {}),
@@ -216,6 +257,44 @@ export function createStaffApi(fetchFn: FetchLike = defaultFetch): StaffApi {
     getInstrument(instrument, language) {
       const path = `/instruments/${encodeURIComponent(instrument)}?lang=${encodeURIComponent(language)}`;
       return get(path, InstrumentDetailSchema);
+    },
+    getCaseload(query) {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) {
+        if (typeof value === 'string') params.set(key, value);
+      }
+      const search = params.toString();
+      return get(`/caseload${search === '' ? '' : `?${search}`}`, CaseloadSchema);
+    },
+    listPlans(patientId) {
+      return get(`${patientPath(patientId)}/plans`, PlanListSchema);
+    },
+    getPlan(patientId, planId) {
+      return get(`${patientPath(patientId)}/plans/${encodeURIComponent(planId)}`, PlanSchema);
+    },
+    async decideComponent(patientId, planId, code, request) {
+      const path = `${patientPath(patientId)}/plans/${encodeURIComponent(planId)}/components/${encodeURIComponent(code)}`;
+      return parseBody(await post(path, request, 'PUT'), PlanComponentSchema);
+    },
+    listProtocol(patientId) {
+      return get(`${patientPath(patientId)}/protocol`, ProtocolSchema);
+    },
+    async recordSession(patientId, request) {
+      return parseBody(
+        await post(`${patientPath(patientId)}/protocol/sessions`, request),
+        SessionSchema,
+      );
+    },
+    listTasks(patientId) {
+      return get(`${patientPath(patientId)}/tasks`, RedFlagTaskListSchema);
+    },
+    async acknowledgeTask(patientId, taskId) {
+      const path = `${patientPath(patientId)}/tasks/${encodeURIComponent(taskId)}/acknowledgement`;
+      return parseBody(await post(path, {}), RedFlagTaskSchema);
+    },
+    async closeTask(patientId, taskId, request) {
+      const path = `${patientPath(patientId)}/tasks/${encodeURIComponent(taskId)}/closure`;
+      return parseBody(await post(path, request), RedFlagTaskSchema);
     },
   };
 }

@@ -8,7 +8,13 @@ import { formatDateTime } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { usePatient } from './patient-queries';
+import { FlagProfile } from './flag-profile';
+import { PlanPanel } from './plan-panel';
+import { useLatestPlan } from './patient-queries';
 import { QuestionnaireLinkPanel } from './questionnaire-link-panel';
+import { RedFlagTaskPanel } from './red-flag-task-panel';
+import { ResultsPanel } from './results-panel';
+import { SessionPanel } from './session-panel';
 import { RiskTag } from './risk-tag';
 import { SbtResultSummary } from './sbt-result-summary';
 
@@ -16,11 +22,17 @@ function newestFirst(results: readonly SbtResult[]): SbtResult[] {
   return [...results].sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
 }
 
-/** One patient: issue a STarT Back link and read the results. */
+/**
+ * One patient: open red-flag tasks first, then the latest scores with their interpretation and
+ * trajectory, the flag profile with its evidence, the plan with a decision per component, fast
+ * entry of a treatment session, and issuing a questionnaire link. Prints as a summary for the
+ * record (the controls are left out of the print).
+ */
 export function PatientPage() {
   const { t, i18n } = useTranslation();
   const { patientId = '' } = useParams();
   const patient = usePatient(patientId);
+  const plan = useLatestPlan(patientId);
   const name =
     patient.data === undefined ? '' : `${patient.data.givenName} ${patient.data.familyName}`;
   useDocumentTitle(name === '' ? t('patient.caption') : name);
@@ -60,6 +72,27 @@ export function PatientPage() {
       {patient.data.birthYear === null ? null : (
         <p>{t('patient.bornIn', { year: patient.data.birthYear })}</p>
       )}
+      <p className="no-print">
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            window.print();
+          }}
+        >
+          {t('patient.print')}
+        </button>
+      </p>
+
+      <RedFlagTaskPanel patientId={patientId} />
+      <ResultsPanel results={patient.data.results} />
+      {plan.data === undefined || plan.data === null ? null : (
+        <>
+          <FlagProfile plan={plan.data} />
+          <PlanPanel patientId={patientId} plan={plan.data} />
+        </>
+      )}
+      <SessionPanel patientId={patientId} plan={plan.data ?? null} />
 
       <section aria-labelledby="sbt-title" className="panel">
         <h2 id="sbt-title">{t('patient.sbt.title')}</h2>
@@ -100,7 +133,9 @@ export function PatientPage() {
         ) : null}
       </section>
 
-      <QuestionnaireLinkPanel patientId={patientId} />
+      <div className="no-print">
+        <QuestionnaireLinkPanel patientId={patientId} />
+      </div>
     </>
   );
 }

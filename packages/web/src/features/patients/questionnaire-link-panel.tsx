@@ -7,6 +7,7 @@ import { isApiError } from '../../api-client';
 import { useStaffApi } from '../../app/staff-api-context';
 import { formatDateTime } from '../../ui/format';
 import { patientQueryKey } from './patient-queries';
+import { QrCode } from './qr-code';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -108,6 +109,10 @@ export function QuestionnaireLinkPanel({ patientId }: QuestionnaireLinkPanelProp
             {copy === 'copied' ? t('patient.link.copied') : null}
             {copy === 'failed' ? t('patient.link.copyFailed') : null}
           </p>
+          <figure className="link-box__qr">
+            <QrCode text={link.url} label={t('patient.link.qrLabel')} />
+            <figcaption className="field__hint">{t('patient.link.qrHint')}</figcaption>
+          </figure>
         </div>
       )}
       <div className="button-group">
