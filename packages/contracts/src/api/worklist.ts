@@ -50,6 +50,10 @@ export type RedFlagTaskList = z.infer<typeof RedFlagTaskListSchema>;
 export const TaskParamsSchema = z.object({ patientId: IdSchema, taskId: IdSchema });
 
 /** Closing a task: the outcome is required; a short note is optional (kept in the record). */
+/** Acknowledging a task carries nothing but the act itself (an empty JSON object). */
+export const AcknowledgeTaskRequestSchema = z.strictObject({});
+export type AcknowledgeTaskRequest = z.infer<typeof AcknowledgeTaskRequestSchema>;
+
 export const CloseTaskRequestSchema = z.strictObject({
   outcome: RedFlagTaskOutcomeSchema,
   note: z.string().trim().min(1).max(2000).optional(),

@@ -1,6 +1,7 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import {
+  AcknowledgeTaskRequestSchema,
   CloseTaskRequestSchema,
   PatientIdParamsSchema,
   ProblemSchema,
@@ -104,6 +105,7 @@ export const taskRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, don
         tags: ['tasks'],
         summary: 'Acknowledge a red-flag task: a clinician has seen it and acts on it',
         params: TaskParamsSchema,
+        body: AcknowledgeTaskRequestSchema,
         response: { 200: RedFlagTaskSchema, 409: ProblemSchema, ...PATIENT_ERRORS },
       },
     },
