@@ -448,6 +448,23 @@ describeEachDatabase('follow-up through the API', (getDatabase) => {
     const listed = await call('GET', '/api/v1/outbox');
     assert.equal(listed.statusCode, 200);
     assert.equal(OutboxListSchema.parse(listed.json()).messages.length, 2);
+    // Another unit's clinician sees none of them, nor this unit's schedules or dashboard.
+    const other = await signInStaff(harness, await harness.addClinician('Other Centre'));
+    const headers = { cookie: other.cookie, 'x-csrf-token': other.csrfToken };
+    const theirs = await harness.app.inject({ method: 'GET', url: '/api/v1/outbox', headers });
+    assert.deepEqual(OutboxListSchema.parse(theirs.json()).messages, []);
+    const schedule = await harness.app.inject({
+      method: 'GET',
+      url: `/api/v1/followup/schedules/${scheduleId}`,
+      headers,
+    });
+    assert.equal(schedule.statusCode, 404);
+    const dashboard = await harness.app.inject({
+      method: 'GET',
+      url: `/api/v1/followup/dashboard?unitId=${harness.clinician.unitId}`,
+      headers,
+    });
+    assert.equal(dashboard.statusCode, 404);
   });
 
   it('renders each reminder when it is sent: a changed address is used', async () => {
