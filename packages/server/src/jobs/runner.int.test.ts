@@ -1,7 +1,6 @@
 // The job runner on a real database: jobs exist only if their transaction committed, run once,
 // retry with backoff, give up and say so, and survive a worker that dies between claim and work.
-// Two workers racing for the same jobs on PostgreSQL is two-instances.int.test.ts (two real
-// server processes), where each pool lives in its own process.
+// Two real server processes racing for the same jobs are in two-instances.int.test.ts.
 import assert from 'node:assert/strict';
 import { beforeEach, it } from 'node:test';
 import pino from 'pino';
@@ -186,6 +185,20 @@ describeEachDatabase('job runner', (getDatabase) => {
     assert.equal((await jobById(id)).status, 'failed');
     assert.equal((await jobById(id)).lastError, 'lease expired on every attempt');
     assert.deepEqual(gaveUp, [id]);
+  });
+
+  it('two workers claiming at the same moment never get the same job', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 20; i += 1) ids.push(await enqueue('test.ok'));
+    const claim = (workerId: string) =>
+      claimJobs(getDatabase().db, { workerId, now: clock.now(), leaseMs: LEASE_MS, limit: 15 });
+    const [a, b] = await Promise.all([claim('a'), claim('b')]);
+    const all = [...a, ...b].map((job) => job.id);
+    assert.equal(new Set(all).size, all.length, 'a job was claimed twice');
+    assert.deepEqual(
+      [...all].sort((x, y) => x - y),
+      [...ids].sort((x, y) => x - y),
+    );
   });
 
   it('keeps personal data out of recorded errors', () => {
