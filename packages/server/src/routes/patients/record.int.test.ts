@@ -457,7 +457,7 @@ describeEachDatabase('the clinical record over HTTP', (getDatabase, kind) => {
     assert.deepEqual(await listAuditEvents(database.db), before);
   });
 
-  it('fills an empty database with demo data: an episode, consents and a protocol entry', async () => {
+  it('fills an empty database with demo data: an episode, consents, a protocol entry, two whole baselines and a red flag', async () => {
     const fresh = await openTestDatabase(kind);
     try {
       const login = await seedDemoData(fresh.db, { now: clock.now(), passwordParams: TEST_SCRYPT });
@@ -472,14 +472,24 @@ describeEachDatabase('the clinical record over HTTP', (getDatabase, kind) => {
         consents: await fresh.db.$count(schema.consents),
         protocol: await fresh.db.$count(schema.protocolEntries),
         responses: await fresh.db.$count(schema.responses),
+        plans: await fresh.db.$count(schema.plans),
+        tasks: await fresh.db.$count(schema.redFlagTasks),
       };
+      // One STarT Back, and two baselines of eight questionnaires, each with its plan.
       assert.deepEqual(counts, {
         episodes: 1,
         diagnoses: 2,
         consents: 2,
         protocol: 1,
-        responses: 1,
+        responses: 1 + 2 * 8,
+        plans: 2,
+        tasks: 1,
       });
+      const [task] = await fresh.db.select().from(schema.redFlagTasks);
+      assert.equal(task?.urgency, 'emergency');
+      assert.ok(task.flags.includes('cauda_equina'));
+      const [unit] = await fresh.db.select().from(schema.units);
+      assert.ok(unit?.leadStaffId, 'the demo clinician leads the unit');
     } finally {
       await fresh.close();
     }
