@@ -98,8 +98,6 @@ async function scratchDatabase() {
     enrol,
     async close() {
       await database.close();
-      // pg's pool resolves end() before its sockets have closed; let them go before the drop.
-      await sleep(300);
       await scratch.drop();
     },
   };
