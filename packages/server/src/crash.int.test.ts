@@ -134,21 +134,31 @@ async function runCrashRounds(t: TestContext, env: Record<string, string>, seed:
       batch.push({ ack, token: new URL(link.url).hash.slice(1) });
     }
 
-    // Submissions in flight, and SIGKILL at a seeded moment among them.
+    // Submissions in flight, and SIGKILL at a seeded moment among them: after the first is
+    // acknowledged (so that the kill lands while others are being stored), or after 3 s.
+    let firstAck: () => void = () => undefined;
+    const acknowledgedOnce = new Promise<void>((resolve) => {
+      firstAck = resolve;
+      setTimeout(resolve, 3_000);
+    });
     const submissions = batch.map(async ({ ack, token }, index) => {
-      await new Promise((resolve) => setTimeout(resolve, index * 3));
+      await new Promise((resolve) => setTimeout(resolve, index * 10));
       try {
         const response = await fetch(`${base}/api/v1/respond`, {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
           body: JSON.stringify({ answers: ANSWERS }),
         });
-        if (response.status === 201) ack.submitted = true;
+        if (response.status === 201) {
+          ack.submitted = true;
+          firstAck();
+        }
       } catch {
         // The connection died with the server: not acknowledged, so nothing is promised.
       }
     });
-    const delay = 5 + Math.floor(random() * 60);
+    await acknowledgedOnce;
+    const delay = Math.floor(random() * 25);
     await new Promise((resolve) => setTimeout(resolve, delay));
     const exited = server.exited;
     server.child.kill('SIGKILL');
