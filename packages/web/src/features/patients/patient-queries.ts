@@ -8,12 +8,6 @@ export function patientQueryKey(patientId: string) {
   return ['patients', patientId] as const;
 }
 
-/** The caseload of the signed-in staff member's units. */
-export function usePatientList() {
-  const api = useStaffApi();
-  return useQuery({ queryKey: PATIENTS_QUERY_KEY, queryFn: () => api.listPatients() });
-}
-
 /** How often an open caseload asks again, so a new red flag shows without a reload. */
 export const CASELOAD_REFRESH_MS = 60_000;
 

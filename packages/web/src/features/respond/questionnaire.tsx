@@ -95,12 +95,19 @@ export function Questionnaire({ api, token, form, draft }: QuestionnaireProps) {
     saveAnswers(storage, token, next);
   };
 
+  // One save at a time, in order: each sends all answers so far, so a slow earlier save must
+  // not land after a later one and drop its answer.
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
+  const sent = useRef(false);
   const saveDraft = (next: ChosenAnswers) => {
-    api.saveDraft(toDraft(form, next)).then(
+    const save = saving.current.then(() => api.saveDraft(toDraft(form, next)));
+    saving.current = save.catch(() => undefined);
+    save.then(
       () => {
         setSaveStatus('saved');
       },
       (error: unknown) => {
+        if (sent.current) return;
         const problem = linkProblemOf(error);
         if (problem !== null && problem !== 'unavailable') setOutcome({ kind: 'problem', problem });
         // Otherwise the answers stay in this tab and the next question saves them again.
@@ -114,12 +121,15 @@ export function Questionnaire({ api, token, form, draft }: QuestionnaireProps) {
     setInvalid([]);
     setFailed(false);
     try {
-      const sent = await api.submitAnswers(
+      // Let the last draft save land first: after the answers are sent it would be refused.
+      await saving.current;
+      const answer = await api.submitAnswers(
         { responses: toResponses(form, answers) },
         idempotencyKey,
       );
+      sent.current = true;
       clearAnswers(storage);
-      setOutcome({ kind: 'done', advice: sent.advice });
+      setOutcome({ kind: 'done', advice: answer.advice });
     } catch (error) {
       const problem = linkProblemOf(error);
       if (problem === null && isApiError(error)) {
