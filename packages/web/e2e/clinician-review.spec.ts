@@ -87,6 +87,15 @@ test('a clinician reviews a baseline, changes a plan component with a reason and
   await screenshot(staff, 'clinician-session');
   await assertNoAxeViolations(staff, 'patient page after a session');
 
+  // The printed summary for the record: the findings without the controls.
+  await staff.emulateMedia({ media: 'print' });
+  assert.equal(await staff.getByRole('button', { name: 'Print summary' }).isVisible(), false);
+  assert.equal(await session.getByRole('button', { name: 'Record session' }).isVisible(), false);
+  assert.equal(await plan.getByRole('heading', { name: educationTitle }).isVisible(), true);
+  assert.equal(await protocol.isVisible(), true);
+  await screenshot(staff, 'clinician-print');
+  await staff.emulateMedia({ media: 'screen' });
+
   // The caseload shows the patient with their flags and risk group.
   await staff.getByRole('link', { name: 'All patients' }).click();
   await heading(staff, 'Patients');

@@ -2,6 +2,7 @@ import {
   CaseloadSchema,
   CSRF_HEADER,
   DraftSchema,
+  EpisodeListSchema,
   PlanComponentSchema,
   PlanListSchema,
   PlanSchema,
@@ -26,6 +27,7 @@ import type {
   CloseTaskRequest,
   CreateSessionRequest,
   DecideComponentRequest,
+  EpisodeList,
   Plan,
   PlanComponent,
   PlanList,
@@ -174,6 +176,7 @@ export interface StaffApi {
     request: DecideComponentRequest,
   ): Promise<PlanComponent>;
   listProtocol(patientId: string): Promise<Protocol>;
+  listEpisodes(patientId: string): Promise<EpisodeList>;
   recordSession(patientId: string, request: CreateSessionRequest): Promise<Session>;
   listTasks(patientId: string): Promise<RedFlagTaskList>;
   acknowledgeTask(patientId: string, taskId: string): Promise<RedFlagTask>;
@@ -278,6 +281,9 @@ export function createStaffApi(fetchFn: FetchLike = defaultFetch): StaffApi {
     },
     listProtocol(patientId) {
       return get(`${patientPath(patientId)}/protocol`, ProtocolSchema);
+    },
+    listEpisodes(patientId) {
+      return get(`${patientPath(patientId)}/episodes`, EpisodeListSchema);
     },
     async recordSession(patientId, request) {
       return parseBody(

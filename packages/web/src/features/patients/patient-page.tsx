@@ -12,6 +12,7 @@ import { FlagProfile } from './flag-profile';
 import { PlanPanel } from './plan-panel';
 import { useLatestPlan } from './patient-queries';
 import { QuestionnaireLinkPanel } from './questionnaire-link-panel';
+import { RecordPanel } from './record-panel';
 import { RedFlagTaskPanel } from './red-flag-task-panel';
 import { ResultsPanel } from './results-panel';
 import { SessionPanel } from './session-panel';
@@ -93,6 +94,7 @@ export function PatientPage() {
         </>
       )}
       <SessionPanel patientId={patientId} plan={plan.data ?? null} />
+      <RecordPanel patientId={patientId} assignments={patient.data.assignments} />
 
       <section aria-labelledby="sbt-title" className="panel">
         <h2 id="sbt-title">{t('patient.sbt.title')}</h2>

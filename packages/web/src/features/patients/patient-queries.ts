@@ -57,6 +57,14 @@ export function useProtocol(patientId: string) {
   });
 }
 
+export function useEpisodes(patientId: string) {
+  const api = useStaffApi();
+  return useQuery({
+    queryKey: [...patientQueryKey(patientId), 'episodes'] as const,
+    queryFn: () => api.listEpisodes(patientId),
+  });
+}
+
 export function useTasks(patientId: string) {
   const api = useStaffApi();
   return useQuery({

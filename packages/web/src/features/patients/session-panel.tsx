@@ -75,7 +75,7 @@ export function SessionPanel({ patientId, plan }: { patientId: string; plan: Pla
   return (
     <section aria-labelledby="session-title" className="panel">
       <h2 id="session-title">{t('session.title')}</h2>
-      <form noValidate onSubmit={submit}>
+      <form noValidate onSubmit={submit} className="no-print">
         <div className="field">
           <label className="field__label" htmlFor="session-day">
             {t('session.day')}
