@@ -146,6 +146,7 @@ export const en = {
     dueBy: 'Due by {{date}}',
     overdueSince: 'Overdue since {{date}}',
     escalated: 'escalated to the unit lead',
+    escalatedToYou: 'escalated to you, the unit lead',
     acknowledged: 'acknowledged',
     openedAt: 'Opened {{date}}',
     acknowledgedAt: 'acknowledged {{date}}',

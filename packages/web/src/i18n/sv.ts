@@ -148,6 +148,7 @@ export const sv: Messages = {
     dueBy: 'Senast {{date}}',
     overdueSince: 'Försenad sedan {{date}}',
     escalated: 'eskalerad till enhetschefen',
+    escalatedToYou: 'eskalerad till dig som enhetschef',
     acknowledged: 'kvitterad',
     openedAt: 'Öppnad {{date}}',
     acknowledgedAt: 'kvitterad {{date}}',

@@ -1,6 +1,7 @@
 import type { RedFlagTask } from '@workup/contracts';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../ui/format';
+import { useSession } from '../auth/use-session';
 
 interface TaskTagProps {
   readonly task: RedFlagTask;
@@ -12,6 +13,7 @@ interface TaskTagProps {
  */
 export function TaskTag({ task }: TaskTagProps) {
   const { t, i18n } = useTranslation();
+  const me = useSession().data?.user.id;
   return (
     <>
       <strong className={`tag tag--${task.urgency}`}>{t(`urgency.${task.urgency}`)}</strong>{' '}
@@ -24,7 +26,15 @@ export function TaskTag({ task }: TaskTagProps) {
       ) : (
         <span>{t('tasks.dueBy', { date: formatDateTime(task.dueAt, i18n.language) })}</span>
       )}
-      {task.escalatedAt === null ? null : <span> · {t('tasks.escalated')}</span>}
+      {task.escalatedAt === null ? null : (
+        <strong>
+          {' '}
+          ·{' '}
+          {task.escalatedTo !== null && task.escalatedTo === me
+            ? t('tasks.escalatedToYou')
+            : t('tasks.escalated')}
+        </strong>
+      )}
       {task.status === 'acknowledged' ? <span> · {t('tasks.acknowledged')}</span> : null}
     </>
   );
