@@ -1,6 +1,8 @@
 import {
   CaseloadSchema,
   CSRF_HEADER,
+  DashboardSchema,
+  OutboxListSchema,
   DraftSchema,
   EpisodeListSchema,
   PlanComponentSchema,
@@ -24,6 +26,8 @@ import {
 import type {
   Caseload,
   CaseloadQuery,
+  Dashboard,
+  OutboxMessage,
   CloseTaskRequest,
   CreateSessionRequest,
   DecideComponentRequest,
@@ -181,6 +185,10 @@ export interface StaffApi {
   listTasks(patientId: string): Promise<RedFlagTaskList>;
   acknowledgeTask(patientId: string, taskId: string): Promise<RedFlagTask>;
   closeTask(patientId: string, taskId: string, request: CloseTaskRequest): Promise<RedFlagTask>;
+  /** Follow-up completion per unit and timepoint, with the overdue list. */
+  getFollowupDashboard(): Promise<Dashboard>;
+  /** Messages the outbox transport kept (development and tests), newest first. */
+  listOutbox(): Promise<{ messages: OutboxMessage[] }>;
 }
 
 const API = '/api/v1';
@@ -301,6 +309,12 @@ export function createStaffApi(fetchFn: FetchLike = defaultFetch): StaffApi {
     async closeTask(patientId, taskId, request) {
       const path = `${patientPath(patientId)}/tasks/${encodeURIComponent(taskId)}/closure`;
       return parseBody(await post(path, request), RedFlagTaskSchema);
+    },
+    getFollowupDashboard() {
+      return get('/followup/dashboard', DashboardSchema);
+    },
+    listOutbox() {
+      return get('/outbox', OutboxListSchema);
     },
   };
 }

@@ -3,6 +3,10 @@ import { useState } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { createStaffApi } from '../api-client';
 import { SignInPage } from '../features/auth/sign-in-page';
+import { FOLLOWUP_PATH } from '../features/dashboard/dashboard-access';
+import { FollowupDashboardPage } from '../features/dashboard/followup-dashboard-page';
+import { OUTBOX_PATH } from '../features/outbox/outbox-access';
+import { OutboxPage } from '../features/outbox/outbox-page';
 import { PatientListPage } from '../features/patients/patient-list-page';
 import { PatientPage } from '../features/patients/patient-page';
 import { NotFoundPage } from './not-found-page';
@@ -11,7 +15,10 @@ import { createQueryClient } from './query-client';
 import { RequireSession } from './require-session';
 import { StaffApiContext } from './staff-api-context';
 
-/** The staff workspace: sign-in and, behind it, the caseload and patient pages. */
+/**
+ * The staff workspace: sign-in and, behind it, the caseload and patient pages, the follow-up
+ * dashboard and the outbox.
+ */
 export function ClinicianApp() {
   const [api] = useState(() => createStaffApi());
   const [queryClient] = useState(createQueryClient);
@@ -24,6 +31,8 @@ export function ClinicianApp() {
             <Route index element={<Navigate to={PATIENTS_PATH} replace />} />
             <Route path="/patients" element={<PatientListPage />} />
             <Route path="/patients/:patientId" element={<PatientPage />} />
+            <Route path={FOLLOWUP_PATH} element={<FollowupDashboardPage />} />
+            <Route path={OUTBOX_PATH} element={<OutboxPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

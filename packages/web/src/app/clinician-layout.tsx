@@ -5,6 +5,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
 import { SESSION_QUERY_KEY } from '../features/auth/use-session';
+import { canReadDashboard, FOLLOWUP_PATH } from '../features/dashboard/dashboard-access';
+import { canReadOutbox, OUTBOX_PATH } from '../features/outbox/outbox-access';
 import { PATIENTS_PATH } from './paths';
 import { SiteHeader } from './site-header';
 import { useStaffApi } from './staff-api-context';
@@ -46,6 +48,12 @@ export function ClinicianLayout({ session, children }: ClinicianLayoutProps) {
           <NavLink to={PATIENTS_PATH} end={false}>
             {t('nav.patients')}
           </NavLink>
+          {canReadDashboard(session.user.role) ? (
+            <NavLink to={FOLLOWUP_PATH}>{t('nav.followup')}</NavLink>
+          ) : null}
+          {canReadOutbox(session.user.role) ? (
+            <NavLink to={OUTBOX_PATH}>{t('nav.outbox')}</NavLink>
+          ) : null}
         </nav>
         <div className="site-header__user">
           <span>{t('auth.signedInAs', { name: session.user.displayName })}</span>
