@@ -9,6 +9,7 @@ import {
   QuestionnaireFormSchema,
   QuestionnaireLinkSchema,
   SessionInfoSchema,
+  SessionStateSchema,
 } from '@workup/contracts';
 import { listAuditEvents } from '@workup/db';
 import {
@@ -278,6 +279,24 @@ describeEachDatabase('walking skeleton over HTTP', (getDatabase, kind) => {
       headers: { cookie },
     });
     assert.equal(idle.statusCode, 401);
+  });
+
+  it('answers "is anybody signed in?" with 200 and a null session, never an error', async () => {
+    const state = async (cookie?: string) => {
+      const response = await harness.app.inject({
+        method: 'GET',
+        url: '/api/v1/auth/state',
+        headers: cookie === undefined ? {} : { cookie },
+      });
+      assert.equal(response.statusCode, 200);
+      return SessionStateSchema.parse(response.json()).session;
+    };
+    assert.equal(await state(), null);
+    assert.equal(await state('workup_session=not-a-session'), null);
+    const { cookie, csrfToken } = await signIn(harness);
+    assert.equal((await state(cookie))?.csrfToken, csrfToken);
+    clock.advance(harness.config.sessionIdleMs);
+    assert.equal(await state(cookie), null, 'an idle session is over');
   });
 
   it('rotates the session on sign-in and ends it on sign-out', async () => {

@@ -87,9 +87,10 @@ describe('createStaffApi', () => {
     assert.equal(headers['content-type'], 'application/json');
   });
 
-  it('answers null for the session when nobody is signed in', async () => {
-    const { fetchFn } = fakeFetch(problem(401, 'unauthenticated'));
+  it('answers null for the session when nobody is signed in, from a 200 (no console error)', async () => {
+    const { fetchFn, calls } = fakeFetch(json(200, { session: null }));
     assert.equal(await createStaffApi(fetchFn).getSession(), null);
+    assert.equal(calls[0]?.input, '/api/v1/auth/state');
   });
 
   it('throws an ApiError with the server code for a refused sign-in', async () => {

@@ -21,6 +21,7 @@ import {
   QuestionnaireFormSchema,
   QuestionnaireLinkSchema,
   SessionInfoSchema,
+  SessionStateSchema,
   SubmitAnswersResponseSchema,
 } from '@workup/contracts';
 import type {
@@ -235,15 +236,12 @@ export function createStaffApi(fetchFn: FetchLike = defaultFetch): StaffApi {
 
   return {
     async getSession() {
-      try {
-        return remember(await get('/auth/session', SessionInfoSchema));
-      } catch (error) {
-        if (isApiError(error, 'unauthenticated')) {
-          csrfToken = null;
-          return null;
-        }
-        throw error;
+      const { session } = await get('/auth/state', SessionStateSchema);
+      if (session === null) {
+        csrfToken = null;
+        return null;
       }
+      return remember(session);
     },
     async signIn(request) {
       return remember(await parseBody(await post('/auth/sign-in', request), SessionInfoSchema));

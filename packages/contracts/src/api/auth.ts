@@ -42,6 +42,13 @@ export const SessionInfoSchema = z.object({
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 
 /**
+ * `GET /api/v1/auth/state`: the session, or null when nobody is signed in. Always 200, so that
+ * the browser app's "is anybody signed in?" is not an error (`/auth/session` answers 401).
+ */
+export const SessionStateSchema = z.object({ session: SessionInfoSchema.nullable() });
+export type SessionState = z.infer<typeof SessionStateSchema>;
+
+/**
  * `POST /api/v1/auth/totp/enrolment`: a new secret as an `otpauth://` URI (for a QR code) and
  * as base32 text. Shown once: afterwards the secret is only stored encrypted, never returned.
  */

@@ -5,6 +5,7 @@ import {
   ProblemSchema,
   SESSION_COOKIE,
   SessionInfoSchema,
+  SessionStateSchema,
   SignInRequestSchema,
   StartTotpEnrolmentRequestSchema,
   TotpEnrolmentSchema,
@@ -187,6 +188,34 @@ export const authRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, don
         user: found.user,
         csrfToken: found.session.csrfToken,
         totp: totpStatus(user, found.session),
+      };
+    },
+  );
+
+  app.get(
+    '/state',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The session, or null when nobody is signed in (never 401)',
+        response: { 200: SessionStateSchema },
+      },
+    },
+    async (request, reply) => {
+      const found = await currentSession(ctx, request);
+      const user = found ? await findStaffUserById(ctx.db, found.user.id) : null;
+      if (!found || !user) {
+        if (request.cookies[SESSION_COOKIE] !== undefined) {
+          reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        }
+        return { session: null };
+      }
+      return {
+        session: {
+          user: found.user,
+          csrfToken: found.session.csrfToken,
+          totp: totpStatus(user, found.session),
+        },
       };
     },
   );
