@@ -1,21 +1,33 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { STAFF_ROLES } from '@workup/contracts';
-import { PERMISSIONS } from '../../../../server/src/services/authorization';
 import { canReadOutbox } from '../outbox/outbox-access';
 import { canReadDashboard } from './dashboard-access';
 
-test('the pages show to exactly the roles the server matrix allows', () => {
+/**
+ * The server's matrix (packages/server/src/services/authorization.ts): `followup_dashboard.read`
+ * for clinicians and vocational advisers, `outbox.list` for clinicians only. The web app may not
+ * import the server, so the cells are copied here; the server still decides (403).
+ */
+const MATRIX = {
+  dashboard: ['clinician', 'vocational_adviser'],
+  outbox: ['clinician'],
+} as const;
+
+test('the pages and their links show to exactly the roles the server matrix allows', () => {
   for (const role of STAFF_ROLES) {
     assert.equal(
       canReadDashboard(role),
-      (PERMISSIONS.followup_dashboard.read as readonly string[]).includes(role),
+      (MATRIX.dashboard as readonly string[]).includes(role),
       `dashboard for ${role}`,
     );
     assert.equal(
       canReadOutbox(role),
-      (PERMISSIONS.outbox.list as readonly string[]).includes(role),
+      (MATRIX.outbox as readonly string[]).includes(role),
       `outbox for ${role}`,
     );
   }
+  assert.equal(canReadOutbox('vocational_adviser'), false);
+  assert.equal(canReadDashboard('researcher'), false);
+  assert.equal(canReadDashboard('admin'), false);
 });
