@@ -123,6 +123,7 @@ test('a clinician sees the empty pages, then completion figures and the overdue 
   await heading(staff, 'Follow-up');
   const completion = staff.getByRole('table', { name: /Follow-up completion of unit/ });
   const row = completion.getByRole('row', { name: /baseline/ });
+  await row.waitFor(); // the heading shows before the figures load
   // Two due (both windows opened), none answered, one overdue, none missed: 0.0 %, no delays.
   assert.deepEqual(await row.getByRole('cell').allTextContents(), [
     '2',
@@ -251,6 +252,7 @@ test('the demo clinician reads a reminder in the outbox and sees its answer coun
     .click();
   await heading(staff, 'Follow-up');
   const row = staff.getByRole('row', { name: /e2e_check/ });
+  await row.waitFor(); // the heading shows before the figures load
   // One due, one answered: 100.0 %; a delay of seconds rounds to 0.00 days.
   assert.deepEqual(await row.getByRole('cell').allTextContents(), [
     '1',
