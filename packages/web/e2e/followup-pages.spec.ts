@@ -149,6 +149,84 @@ test('a clinician sees the empty pages, then completion figures and the overdue 
   assert.deepEqual(consoleErrors.errors, []);
 });
 
+test('a role the matrix leaves out sees no link and a plain message; a 403 says so', async (t) => {
+  const browser = await launchBrowserOrSkip(t);
+  if (browser === null) return;
+  const server = await startTestServer();
+  t.after(async () => {
+    await browser.close();
+    await server.close();
+  });
+  const context = await browser.newContext({
+    baseURL: server.baseUrl,
+    viewport: { width: 1280, height: 900 },
+  });
+  const staff = await context.newPage();
+  const consoleErrors = collectConsoleErrors(staff, [
+    EXPECTED_SIGNED_OUT,
+    { text: 'the server responded with a status of 403', url: /\/api\/v1\/followup\/dashboard$/ },
+  ]);
+  // The test server has clinicians only: the session as the browser reads it is turned into a
+  // vocational adviser's (dashboard yes, outbox no, authorization.ts); the server is unchanged.
+  let role = 'clinician';
+  await staff.route(/\/api\/v1\/auth\/(session|state|sign-in)$/, async (route) => {
+    const response = await route.fetch();
+    const json = (await response.json()) as Record<string, unknown>;
+    const info = ('session' in json ? json.session : json) as { user?: { role: string } } | null;
+    if (info?.user !== undefined) info.user.role = role;
+    await route.fulfill({ response, json });
+  });
+  role = 'vocational_adviser';
+
+  await staff.goto('/sign-in');
+  await heading(staff, 'Sign in');
+  await staff.getByLabel('Email address').fill(server.clinician.email);
+  await staff.getByLabel('Password').fill(server.clinician.password);
+  await staff.getByRole('button', { name: 'Sign in' }).click();
+  await staff.waitForURL(/\/patients$/);
+  const nav = staff.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Follow-up' }).waitFor();
+  assert.equal(await nav.getByRole('link', { name: 'Outbox' }).count(), 0, 'no outbox link');
+
+  // Typed in the address bar: the page says why, and never asks the server.
+  let outboxCalls = 0;
+  staff.on('request', (request) => {
+    if (request.url().endsWith('/api/v1/outbox')) outboxCalls += 1;
+  });
+  await staff.goto('/outbox');
+  await heading(staff, 'Outbox');
+  await staff
+    .getByRole('alert')
+    .getByText('Your role does not give access to the outbox.')
+    .waitFor();
+  assert.equal(outboxCalls, 0);
+  await assertNoAxeViolations(staff, 'outbox page, not allowed');
+
+  // The server has the last word: a 403 (say the role changed since sign-in) shows as such.
+  await staff.route(/\/api\/v1\/followup\/dashboard$/, (route) =>
+    route.fulfill({
+      status: 403,
+      contentType: 'application/problem+json',
+      json: {
+        type: 'about:blank',
+        title: 'Forbidden',
+        status: 403,
+        code: 'forbidden',
+        detail: 'Your role does not allow this.',
+      },
+    }),
+  );
+  await nav.getByRole('link', { name: 'Follow-up' }).click();
+  await heading(staff, 'Follow-up');
+  await staff
+    .getByRole('alert')
+    .getByText('Your role does not give access to the follow-up dashboard.')
+    .waitFor();
+  await assertNoAxeViolations(staff, 'follow-up page, forbidden');
+
+  assert.deepEqual(consoleErrors.errors, []);
+});
+
 test('the demo clinician reads a reminder in the outbox and sees its answer counted', async (t) => {
   const browser = await launchBrowserOrSkip(t);
   if (browser === null) return;
