@@ -169,12 +169,6 @@ export async function answerCurrentQuestion(
 
 export { BASELINE_INSTRUMENTS };
 
-/** The browser's own log line for the planned 401 of "is anybody signed in?". */
-export const EXPECTED_SIGNED_OUT = {
-  text: 'the server responded with a status of 401',
-  url: /\/api\/v1\/auth\/session$/,
-};
-
 /** Sends a whole baseline through the link as the patient's browser would, without the pages. */
 export async function submitBaselineByApi(
   link: string,
