@@ -193,15 +193,11 @@ export async function findPatientUnit(
   return row ?? null;
 }
 
-/** The pseudonymised patients of the units whose research consent is active. */
-export async function listResearchPatients(
-  db: Db,
-  scope: UnitScope,
-): Promise<
-  { id: string; researchId: string; unitId: string; birthYear: number | null; createdAt: Date }[]
-> {
-  const unitIds = unitIdsOf(scope);
-  if (unitIds.length === 0) return [];
+/**
+ * Patients of `unitIds` whose research consent is active, with the pseudonymised columns only;
+ * `researchId` narrows it to one.
+ */
+function consentingResearchPatients(db: Db, unitIds: string[], researchId?: string) {
   return db
     .select({
       id: patients.id,
@@ -219,33 +215,31 @@ export async function listResearchPatients(
         isNull(consents.revokedAt),
       ),
     )
-    .where(inArray(patients.unitId, unitIds))
-    .orderBy(asc(patients.researchId));
+    .where(
+      and(
+        inArray(patients.unitId, unitIds),
+        researchId === undefined ? undefined : eq(patients.researchId, researchId),
+      ),
+    );
+}
+
+/** The pseudonymised patients of the units whose research consent is active. */
+export async function listResearchPatients(
+  db: Db,
+  scope: UnitScope,
+): Promise<
+  { id: string; researchId: string; unitId: string; birthYear: number | null; createdAt: Date }[]
+> {
+  const unitIds = unitIdsOf(scope);
+  if (unitIds.length === 0) return [];
+  return consentingResearchPatients(db, unitIds).orderBy(asc(patients.researchId));
 }
 
 /** One pseudonymised patient by research id, if in the units and consenting to research. */
 export async function findResearchPatient(db: Db, scope: UnitScope, researchId: string) {
   const unitIds = unitIdsOf(scope);
   if (unitIds.length === 0) return null;
-  const [row] = await db
-    .select({
-      id: patients.id,
-      researchId: patients.researchId,
-      unitId: patients.unitId,
-      birthYear: patients.birthYear,
-      createdAt: patients.createdAt,
-    })
-    .from(patients)
-    .innerJoin(
-      consents,
-      and(
-        eq(consents.patientId, patients.id),
-        eq(consents.kind, 'research'),
-        isNull(consents.revokedAt),
-      ),
-    )
-    .where(and(eq(patients.researchId, researchId), inArray(patients.unitId, unitIds)))
-    .limit(1);
+  const [row] = await consentingResearchPatients(db, unitIds, researchId).limit(1);
   return row ?? null;
 }
 

@@ -12,6 +12,7 @@ import {
   QuestionnaireLinkSchema,
   SubmitAnswersResponseSchema,
   TriageResultSchema,
+  RED_FLAG_ITEM_KEYS,
 } from '@workup/contracts';
 import {
   listAuditEvents,
@@ -27,28 +28,12 @@ import {
   type TestApp,
 } from '@workup/testkit';
 
+/** Every red-flag finding absent, up to the axial SpA gate (its criteria are asked only after a yes). */
 const NO_RED_FLAGS = Object.fromEntries(
-  [
-    'saddle_anaesthesia',
-    'bladder_dysfunction',
-    'bowel_incontinence',
-    'sexual_dysfunction_new',
-    'bilateral_leg_symptoms',
-    'progressive_neuro_deficit',
-    'cancer_history',
-    'unexplained_weight_loss',
-    'night_pain_unremitting',
-    'thoracic_pain',
-    'age_over_50',
-    'fever',
-    'iv_drug_use',
-    'immunosuppression',
-    'recent_infection_or_spinal_procedure',
-    'significant_trauma',
-    'osteoporosis',
-    'long_term_corticosteroids',
-    'axspa_onset_before_45_over_3_months',
-  ].map((key) => [key, 0]),
+  RED_FLAG_ITEM_KEYS.slice(
+    0,
+    RED_FLAG_ITEM_KEYS.indexOf('axspa_onset_before_45_over_3_months') + 1,
+  ).map((key) => [key, 0]),
 );
 
 /**
