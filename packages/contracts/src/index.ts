@@ -17,6 +17,7 @@ export * from './api/staff';
 export * from './api/research';
 export * from './api/followup';
 export * from './api/worklist';
+export * from './api/rtw';
 export * from './triage';
 export * from './rtw';
 export * from './vocational';

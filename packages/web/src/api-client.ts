@@ -23,8 +23,47 @@ import {
   SessionInfoSchema,
   SessionStateSchema,
   SubmitAnswersResponseSchema,
+  CreatedEmployerLinkSchema,
+  EligibilityCheckSchema,
+  EmployerLinkSchema,
+  EmployerMeetingPageSchema,
+  MeetingListSchema,
+  MeetingPreviewSchema,
+  MeetingSchema,
+  NotificationListSchema,
+  PatientTimelineSchema,
+  ReferralNotificationRecordSchema,
+  ReferralQueueSchema,
+  SickLeaveListSchema,
+  SickLeavePeriodRecordSchema,
+  VocationalReferralListSchema,
+  VocationalReferralSchema,
 } from '@workup/contracts';
 import type {
+  CdmStep,
+  CreateEmployerLinkRequest,
+  CreateMeetingRequest,
+  CreateReferralRequest,
+  CreatedEmployerLink,
+  EligibilityCheck,
+  EligibilityCheckRequest,
+  EmployerLink,
+  EmployerMeetingPage,
+  Meeting,
+  MeetingList,
+  MeetingPreview,
+  NotificationList,
+  PatientTimeline,
+  RecordReferralEventRequest,
+  RecordSharingRequest,
+  RecordSickLeaveRequest,
+  ReferralNotificationRecord,
+  ReferralQueue,
+  ReferralQueueQuery,
+  SickLeaveList,
+  SickLeavePeriodRecord,
+  VocationalReferral,
+  VocationalReferralList,
   Caseload,
   CaseloadQuery,
   Dashboard,
@@ -190,6 +229,61 @@ export interface StaffApi {
   getFollowupDashboard(): Promise<Dashboard>;
   /** Messages the outbox transport kept (development and tests), newest first. */
   listOutbox(): Promise<{ messages: OutboxMessage[] }>;
+
+  // Return to work (issue 7): sick leave and the timeline
+  listSickLeave(patientId: string): Promise<SickLeaveList>;
+  recordSickLeave(
+    patientId: string,
+    request: RecordSickLeaveRequest,
+  ): Promise<SickLeavePeriodRecord>;
+  removeSickLeave(
+    patientId: string,
+    periodId: string,
+    reason: string,
+  ): Promise<SickLeavePeriodRecord>;
+  getTimeline(patientId: string): Promise<PatientTimeline>;
+
+  // Vocational advice referrals and the referrer's notifications
+  checkVocationalEligibility(
+    patientId: string,
+    request: EligibilityCheckRequest,
+  ): Promise<EligibilityCheck>;
+  listReferrals(patientId: string): Promise<VocationalReferralList>;
+  createReferral(patientId: string, request: CreateReferralRequest): Promise<VocationalReferral>;
+  getReferral(patientId: string, referralId: string): Promise<VocationalReferral>;
+  recordReferralEvent(
+    patientId: string,
+    referralId: string,
+    request: RecordReferralEventRequest,
+  ): Promise<VocationalReferral>;
+  /** The adviser's referral inbox, caseload or closed referrals across their units. */
+  getReferralQueue(query: ReferralQueueQuery): Promise<ReferralQueue>;
+  listNotifications(): Promise<NotificationList>;
+  markNotificationRead(notificationId: string): Promise<ReferralNotificationRecord>;
+
+  // Convergence Dialogue Meetings
+  listMeetings(patientId: string): Promise<MeetingList>;
+  createMeeting(patientId: string, request: CreateMeetingRequest): Promise<Meeting>;
+  getMeeting(patientId: string, meetingId: string): Promise<Meeting>;
+  recordMeetingStep(
+    patientId: string,
+    meetingId: string,
+    step: CdmStep,
+    request: unknown,
+  ): Promise<Meeting>;
+  recordSharing(
+    patientId: string,
+    meetingId: string,
+    request: RecordSharingRequest,
+  ): Promise<Meeting>;
+  revokeSharing(patientId: string, meetingId: string): Promise<Meeting>;
+  getEmployerPreview(patientId: string, meetingId: string): Promise<MeetingPreview>;
+  createEmployerLink(
+    patientId: string,
+    meetingId: string,
+    request: CreateEmployerLinkRequest,
+  ): Promise<CreatedEmployerLink>;
+  revokeEmployerLink(patientId: string, meetingId: string, linkId: string): Promise<EmployerLink>;
 }
 
 const API = '/api/v1';
@@ -313,6 +407,121 @@ export function createStaffApi(fetchFn: FetchLike = defaultFetch): StaffApi {
     },
     listOutbox() {
       return get('/outbox', OutboxListSchema);
+    },
+
+    listSickLeave(patientId) {
+      return get(`${patientPath(patientId)}/sick-leave`, SickLeaveListSchema);
+    },
+    async recordSickLeave(patientId, request) {
+      return parseBody(
+        await post(`${patientPath(patientId)}/sick-leave`, request),
+        SickLeavePeriodRecordSchema,
+      );
+    },
+    async removeSickLeave(patientId, periodId, reason) {
+      const path = `${patientPath(patientId)}/sick-leave/${encodeURIComponent(periodId)}/removal`;
+      return parseBody(await post(path, { reason }), SickLeavePeriodRecordSchema);
+    },
+    getTimeline(patientId) {
+      return get(`${patientPath(patientId)}/timeline`, PatientTimelineSchema);
+    },
+
+    async checkVocationalEligibility(patientId, request) {
+      const path = `${patientPath(patientId)}/vocational-eligibility`;
+      return parseBody(await post(path, request), EligibilityCheckSchema);
+    },
+    listReferrals(patientId) {
+      return get(`${patientPath(patientId)}/vocational-referrals`, VocationalReferralListSchema);
+    },
+    async createReferral(patientId, request) {
+      return parseBody(
+        await post(`${patientPath(patientId)}/vocational-referrals`, request),
+        VocationalReferralSchema,
+      );
+    },
+    getReferral(patientId, referralId) {
+      const path = `${patientPath(patientId)}/vocational-referrals/${encodeURIComponent(referralId)}`;
+      return get(path, VocationalReferralSchema);
+    },
+    async recordReferralEvent(patientId, referralId, request) {
+      const path = `${patientPath(patientId)}/vocational-referrals/${encodeURIComponent(referralId)}/events`;
+      return parseBody(await post(path, request), VocationalReferralSchema);
+    },
+    getReferralQueue(query) {
+      return get(
+        `/vocational-referrals?view=${encodeURIComponent(query.view)}`,
+        ReferralQueueSchema,
+      );
+    },
+    listNotifications() {
+      return get('/notifications', NotificationListSchema);
+    },
+    async markNotificationRead(notificationId) {
+      const path = `/notifications/${encodeURIComponent(notificationId)}/read`;
+      return parseBody(await post(path, {}), ReferralNotificationRecordSchema);
+    },
+
+    listMeetings(patientId) {
+      return get(`${patientPath(patientId)}/cdm-meetings`, MeetingListSchema);
+    },
+    async createMeeting(patientId, request) {
+      return parseBody(
+        await post(`${patientPath(patientId)}/cdm-meetings`, request),
+        MeetingSchema,
+      );
+    },
+    getMeeting(patientId, meetingId) {
+      return get(meetingPath(patientId, meetingId), MeetingSchema);
+    },
+    async recordMeetingStep(patientId, meetingId, step, request) {
+      const path = `${meetingPath(patientId, meetingId)}/steps/${encodeURIComponent(step)}`;
+      return parseBody(await post(path, request, 'PUT'), MeetingSchema);
+    },
+    async recordSharing(patientId, meetingId, request) {
+      return parseBody(
+        await post(`${meetingPath(patientId, meetingId)}/sharing`, request),
+        MeetingSchema,
+      );
+    },
+    async revokeSharing(patientId, meetingId) {
+      return parseBody(
+        await post(`${meetingPath(patientId, meetingId)}/sharing/revocation`, {}),
+        MeetingSchema,
+      );
+    },
+    getEmployerPreview(patientId, meetingId) {
+      return get(`${meetingPath(patientId, meetingId)}/employer-preview`, MeetingPreviewSchema);
+    },
+    async createEmployerLink(patientId, meetingId, request) {
+      return parseBody(
+        await post(`${meetingPath(patientId, meetingId)}/employer-links`, request),
+        CreatedEmployerLinkSchema,
+      );
+    },
+    async revokeEmployerLink(patientId, meetingId, linkId) {
+      const path = `${meetingPath(patientId, meetingId)}/employer-links/${encodeURIComponent(linkId)}/revocation`;
+      return parseBody(await post(path, {}), EmployerLinkSchema);
+    },
+  };
+}
+
+const meetingPath = (patientId: string, meetingId: string) =>
+  `${patientPath(patientId)}/cdm-meetings/${encodeURIComponent(meetingId)}`;
+
+/** A client for an employer's meeting link, authenticated by the link's token only. */
+export interface EmployerApi {
+  getMeeting(): Promise<EmployerMeetingPage>;
+}
+
+export function createEmployerApi(token: string, fetchFn: FetchLike = defaultFetch): EmployerApi {
+  return {
+    async getMeeting() {
+      const response = await send(fetchFn, `${API}/employer/meeting`, {
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        headers: { accept: 'application/json', authorization: `Bearer ${token}` },
+      });
+      return parseBody(response, EmployerMeetingPageSchema);
     },
   };
 }
