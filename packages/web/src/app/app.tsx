@@ -1,12 +1,17 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Loading } from '../ui/loading';
-import { RESPOND_PATH } from './paths';
+import { EMPLOYER_PATH, RESPOND_PATH } from './paths';
 
 // Two chunks: the patient's questionnaire stays small on a phone, and none of the staff code
 // (or TanStack Query) is downloaded by a patient.
 const RespondRoute = lazy(() =>
   import('../features/respond/respond-route').then((module) => ({ default: module.RespondRoute })),
+);
+const EmployerRoute = lazy(() =>
+  import('../features/employer/employer-route').then((module) => ({
+    default: module.EmployerRoute,
+  })),
 );
 const ClinicianApp = lazy(() =>
   import('./clinician-app').then((module) => ({ default: module.ClinicianApp })),
@@ -19,6 +24,7 @@ export function App() {
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route path={RESPOND_PATH} element={<RespondRoute />} />
+          <Route path={EMPLOYER_PATH} element={<EmployerRoute />} />
           <Route path="*" element={<ClinicianApp />} />
         </Routes>
       </Suspense>

@@ -9,6 +9,10 @@ import { OUTBOX_PATH } from '../features/outbox/outbox-access';
 import { OutboxPage } from '../features/outbox/outbox-page';
 import { PatientListPage } from '../features/patients/patient-list-page';
 import { PatientPage } from '../features/patients/patient-page';
+import { MeetingPrintPage } from '../features/cdm/meeting-print-page';
+import { NotificationsPage } from '../features/vocational/notifications-page';
+import { ReferralQueuePage } from '../features/vocational/referral-queue-page';
+import { NOTIFICATIONS_PATH, REFERRALS_PATH } from '../features/vocational/vocational-access';
 import { NotFoundPage } from './not-found-page';
 import { PATIENTS_PATH } from './paths';
 import { createQueryClient } from './query-client';
@@ -33,6 +37,12 @@ export function ClinicianApp() {
             <Route path="/patients/:patientId" element={<PatientPage />} />
             <Route path={FOLLOWUP_PATH} element={<FollowupDashboardPage />} />
             <Route path={OUTBOX_PATH} element={<OutboxPage />} />
+            <Route path={REFERRALS_PATH} element={<ReferralQueuePage />} />
+            <Route path={NOTIFICATIONS_PATH} element={<NotificationsPage />} />
+            <Route
+              path="/patients/:patientId/cdm-meetings/:meetingId/print"
+              element={<MeetingPrintPage />}
+            />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

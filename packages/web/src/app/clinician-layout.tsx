@@ -7,6 +7,12 @@ import { NavLink, useLocation } from 'react-router';
 import { SESSION_QUERY_KEY } from '../features/auth/use-session';
 import { canReadDashboard, FOLLOWUP_PATH } from '../features/dashboard/dashboard-access';
 import { canReadOutbox, OUTBOX_PATH } from '../features/outbox/outbox-access';
+import {
+  canReadNotifications,
+  canReadReferralQueue,
+  NOTIFICATIONS_PATH,
+  REFERRALS_PATH,
+} from '../features/vocational/vocational-access';
 import { PATIENTS_PATH } from './paths';
 import { SiteHeader } from './site-header';
 import { useStaffApi } from './staff-api-context';
@@ -53,6 +59,12 @@ export function ClinicianLayout({ session, children }: ClinicianLayoutProps) {
           ) : null}
           {canReadOutbox(session.user.role) ? (
             <NavLink to={OUTBOX_PATH}>{t('nav.outbox')}</NavLink>
+          ) : null}
+          {canReadReferralQueue(session.user.role) ? (
+            <NavLink to={REFERRALS_PATH}>{t('nav.referrals')}</NavLink>
+          ) : null}
+          {canReadNotifications(session.user.role) ? (
+            <NavLink to={NOTIFICATIONS_PATH}>{t('nav.notifications')}</NavLink>
           ) : null}
         </nav>
         <div className="site-header__user">

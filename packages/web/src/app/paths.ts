@@ -5,6 +5,9 @@ export function isRespondPath(pathname: string): boolean {
   return pathname === RESPOND_PATH || pathname === `${RESPOND_PATH}/`;
 }
 
+/** Where an employer's meeting link opens (`/e#<token>`). */
+export const EMPLOYER_PATH = '/e';
+
 export const PATIENTS_PATH = '/patients';
 export const SIGN_IN_PATH = '/sign-in';
 

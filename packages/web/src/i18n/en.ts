@@ -1,3 +1,7 @@
+import { cdmEn } from '../features/cdm/messages';
+import { rtwEn } from '../features/rtw/messages';
+import { vocationalEn } from '../features/vocational/messages';
+
 /** English texts. The Swedish resources must have exactly the same keys (see `sv.ts`). */
 export const en = {
   common: {
@@ -41,6 +45,8 @@ export const en = {
     patients: 'Patients',
     followup: 'Follow-up',
     outbox: 'Outbox',
+    referrals: 'Referrals',
+    notifications: 'Notifications',
   },
   followup: {
     title: 'Follow-up',
@@ -453,6 +459,9 @@ export const en = {
     nextSteps:
       'Your clinician will go through your answers and talk with you about the next steps.',
   },
+  cdm: cdmEn,
+  rtw: rtwEn,
+  vocational: vocationalEn,
 };
 
 export type Messages = typeof en;

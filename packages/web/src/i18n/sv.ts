@@ -1,3 +1,6 @@
+import { cdmSv } from '../features/cdm/messages';
+import { rtwSv } from '../features/rtw/messages';
+import { vocationalSv } from '../features/vocational/messages';
 import type { Messages } from './en';
 
 /** Swedish texts; the `Messages` type keeps the keys in step with English. */
@@ -43,6 +46,8 @@ export const sv: Messages = {
     patients: 'Patienter',
     followup: 'Uppföljning',
     outbox: 'Utkorg',
+    referrals: 'Remisser',
+    notifications: 'Aviseringar',
   },
   followup: {
     title: 'Uppföljning',
@@ -455,4 +460,7 @@ export const sv: Messages = {
     },
     nextSteps: 'Din behandlare går igenom dina svar och pratar med dig om nästa steg.',
   },
+  cdm: cdmSv,
+  rtw: rtwSv,
+  vocational: vocationalSv,
 };

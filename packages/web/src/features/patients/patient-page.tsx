@@ -7,6 +7,9 @@ import { ServiceProblem } from '../../app/service-problem';
 import { formatDateTime } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { CdmPanel } from '../cdm/cdm-panel';
+import { RtwPanel } from '../rtw/rtw-panel';
+import { ReferralPanel } from '../vocational/referral-panel';
 import { usePatient } from './patient-queries';
 import { FlagProfile } from './flag-profile';
 import { PlanPanel } from './plan-panel';
@@ -95,6 +98,9 @@ export function PatientPage() {
       )}
       <SessionPanel patientId={patientId} plan={plan.data ?? null} />
       <RecordPanel patientId={patientId} assignments={patient.data.assignments} />
+      <RtwPanel patientId={patientId} />
+      <ReferralPanel patientId={patientId} />
+      <CdmPanel patientId={patientId} />
 
       <section aria-labelledby="sbt-title" className="panel">
         <h2 id="sbt-title">{t('patient.sbt.title')}</h2>
