@@ -8,6 +8,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   type AnyPgColumn,
@@ -565,7 +566,7 @@ export const auditEvents = pgTable(
     index('audit_events_at_idx').on(table.at),
     check(
       'audit_events_actor_type_check',
-      sql`${table.actorType} in ('staff', 'patient_link', 'system')`,
+      sql`${table.actorType} in ('staff', 'patient_link', 'employer_link', 'system')`,
     ),
     check('audit_events_outcome_check', sql`${table.outcome} in ('success', 'denied', 'failure')`),
   ],
@@ -803,3 +804,228 @@ export const appSecrets = pgTable('app_secrets', {
   value: text('value').notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * A period of sick leave of a patient (issue 7): inclusive dates, degree in percent of full
+ * time, and where it comes from. A period entered by mistake is removed (with the reason), never
+ * deleted, so what an outcome was computed from stays on record.
+ */
+export const sickLeavePeriods = pgTable(
+  'sick_leave_periods',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    fromOn: day('from_on').notNull(),
+    toOn: day('to_on').notNull(),
+    degree: numeric('degree', { precision: 5, scale: 2, mode: 'number' }).notNull(),
+    source: text('source').notNull(),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+    removedAt: at('removed_at'),
+    removedBy: uuid('removed_by').references(() => staffUsers.id),
+    removalReason: text('removal_reason'),
+  },
+  (table) => [
+    index('sick_leave_periods_patient_idx').on(table.patientId),
+    check('sick_leave_periods_dates_check', sql`${table.fromOn} <= ${table.toOn}`),
+    check('sick_leave_periods_degree_check', sql`${table.degree} > 0 and ${table.degree} <= 100`),
+    check(
+      'sick_leave_periods_source_check',
+      sql`${table.source} in ('certificate', 'self_report', 'register')`,
+    ),
+    check(
+      'sick_leave_periods_removal_check',
+      sql`(${table.removedAt} is null) = (${table.removedBy} is null) and (${table.removedAt} is null) = (${table.removalReason} is null)`,
+    ),
+  ],
+);
+
+/**
+ * A referral to vocational advice (SWAP, MI-NAV). Its history is `vocational_referral_events`,
+ * folded by core; `status` and `adviser_id` repeat the fold's result so that the adviser's
+ * inbox and caseload are one indexed query. The eligibility check and timing hint are kept as
+ * they stood at referral.
+ */
+export const vocationalReferrals = pgTable(
+  'vocational_referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    referrerId: uuid('referrer_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    question: text('question').notNull(),
+    riskGroup: text('risk_group').notNull(),
+    eligibility: jsonb('eligibility').$type<unknown>().notNull(),
+    timing: jsonb('timing').$type<unknown>().notNull(),
+    overrideReason: text('override_reason'),
+    status: text('status').notNull(),
+    adviserId: uuid('adviser_id').references(() => staffUsers.id),
+    createdAt: createdAt(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (table) => [
+    index('vocational_referrals_patient_idx').on(table.patientId),
+    index('vocational_referrals_unit_status_idx').on(table.unitId, table.status),
+    check('vocational_referrals_risk_check', sql`${table.riskGroup} in ('low', 'medium', 'high')`),
+    check(
+      'vocational_referrals_status_check',
+      sql`${table.status} in ('referred', 'accepted', 'in_progress', 'discharged', 'declined', 'withdrawn')`,
+    ),
+  ],
+);
+
+/** The events of a referral, numbered from 1; a sequence taken twice means a concurrent change. */
+export const vocationalReferralEvents = pgTable(
+  'vocational_referral_events',
+  {
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => vocationalReferrals.id),
+    sequence: integer('sequence').notNull(),
+    type: text('type').notNull(),
+    event: jsonb('event').$type<unknown>().notNull(),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.referralId, table.sequence] })],
+);
+
+/**
+ * A notification to the referring clinician (the closed feedback loop), keyed by core's stable
+ * key so that each is made and e-mailed once. The e-mail goes out through a job; `sent_at` says
+ * it left, `failed_at` that the job gave up. `read_at` is the referrer's own.
+ */
+export const referralNotifications = pgTable(
+  'referral_notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    key: text('key').notNull(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => vocationalReferrals.id),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    kind: text('kind').notNull(),
+    message: text('message').notNull(),
+    createdAt: createdAt(),
+    jobId: bigint('job_id', { mode: 'number' }),
+    sentAt: at('sent_at'),
+    providerMessageId: text('provider_message_id'),
+    failedAt: at('failed_at'),
+    readAt: at('read_at'),
+  },
+  (table) => [
+    uniqueIndex('referral_notifications_key_unique').on(table.key),
+    index('referral_notifications_recipient_idx').on(table.recipientId, table.createdAt),
+    index('referral_notifications_referral_idx').on(table.referralId),
+    check(
+      'referral_notifications_kind_check',
+      sql`${table.kind} in ('accepted', 'step_started', 'discharged', 'declined', 'withdrawn')`,
+    ),
+  ],
+);
+
+/**
+ * A Convergence Dialogue Meeting: the three steps as core's `CdmRecord` (JSON, parsed with the
+ * contract's schema on every read) and the workplace's name. The patient's sharing decisions are
+ * `cdm_sharing_events`; the employer's links are `employer_links`.
+ */
+export const cdmMeetings = pgTable(
+  'cdm_meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    employerName: text('employer_name').notNull(),
+    record: jsonb('record').$type<unknown>().notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (table) => [index('cdm_meetings_patient_idx').on(table.patientId)],
+);
+
+/**
+ * The patient's consent to share a meeting with the employer, append-only: a decision on one
+ * item, or a revocation of all of them. The latest decision per item counts; a revocation
+ * withdraws every decision before it.
+ */
+export const cdmSharingEvents = pgTable(
+  'cdm_sharing_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => cdmMeetings.id),
+    kind: text('kind').notNull(),
+    itemId: text('item_id'),
+    share: boolean('share'),
+    at: at('at').notNull(),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => staffUsers.id),
+  },
+  (table) => [
+    index('cdm_sharing_events_meeting_idx').on(table.meetingId),
+    check(
+      'cdm_sharing_events_kind_check',
+      sql`(${table.kind} = 'decision' and ${table.itemId} is not null and ${table.share} is not null) or (${table.kind} = 'revocation' and ${table.itemId} is null and ${table.share} is null)`,
+    ),
+  ],
+);
+
+/**
+ * A link that lets an employer see one meeting as the patient agreed (`/e#<token>`); only the
+ * token's SHA-256 is kept. It reaches nothing else.
+ */
+export const employerLinks = pgTable(
+  'employer_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => cdmMeetings.id),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    tokenHash: text('token_hash').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+    expiresAt: at('expires_at').notNull(),
+    revokedAt: at('revoked_at'),
+    revokedBy: uuid('revoked_by').references(() => staffUsers.id),
+    lastOpenedAt: at('last_opened_at'),
+  },
+  (table) => [
+    uniqueIndex('employer_links_token_unique').on(table.tokenHash),
+    index('employer_links_meeting_idx').on(table.meetingId),
+    check(
+      'employer_links_revoked_check',
+      sql`(${table.revokedAt} is null) = (${table.revokedBy} is null)`,
+    ),
+  ],
+);

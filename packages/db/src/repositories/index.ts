@@ -7,3 +7,4 @@ export * from './patients';
 export * from './plans';
 export * from './protocol';
 export * from './staff';
+export * from './rtw';
