@@ -37,6 +37,11 @@ import { triageRoutes } from './routes/triage/index';
 import { staffRoutes } from './routes/staff/index';
 import { dashboardRoutes } from './routes/dashboard/index';
 import { outboxRoutes } from './routes/outbox/index';
+import { cdmRoutes } from './routes/cdm/index';
+import { employerRoutes } from './routes/employer/index';
+import { rtwRoutes } from './routes/rtw/index';
+import { vocationalRoutes } from './routes/vocational/index';
+import { referralQueueRoutes } from './routes/vocational/queue';
 import { patientFollowupRoutes, scheduleRoutes } from './routes/schedules/index';
 import { systemClock, type Clock } from './services/clock';
 import { loadContentPacks } from './services/content-packs';
@@ -207,6 +212,12 @@ export async function createApp(deps: AppDeps) {
       await api.register(outboxRoutes, { ...ctx, prefix: '/outbox' });
       await api.register(taskRoutes, { ...ctx, prefix: '/patients/:patientId/tasks' });
       await api.register(caseloadRoutes, { ...ctx, prefix: '/caseload' });
+      // Return to work (issue 7): sick leave and the timeline, vocational advice, CDMs.
+      await api.register(rtwRoutes, { ...ctx, prefix: '/patients/:patientId' });
+      await api.register(vocationalRoutes, { ...ctx, prefix: '/patients/:patientId' });
+      await api.register(referralQueueRoutes, ctx);
+      await api.register(cdmRoutes, { ...ctx, prefix: '/patients/:patientId/cdm-meetings' });
+      await api.register(employerRoutes, { ...ctx, prefix: '/employer' });
     },
     { prefix: '/api/v1' },
   );

@@ -68,6 +68,8 @@ export const EnvSchema = z.object({
   JOB_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
   JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  RTW_PRESET: z.enum(['se', 'no', 'fi', 'uk']).default('se'),
+  VOCATIONAL_WAIT_DAYS: z.coerce.number().int().min(0).max(150).default(28),
 });
 
 export const CONFIG_VARIABLES = Object.keys(EnvSchema.shape);
@@ -100,6 +102,13 @@ export interface Config {
   readonly totpKey: Buffer | null;
   /** Follow-up reminders and the job runner (docs/followup.md). */
   readonly followup: FollowupConfig;
+  /** Return to work (docs/rtw.md, docs/vocational-and-cdm.md). */
+  readonly rtw: {
+    /** The country whose sick-leave rules and statutory checkpoints apply. */
+    readonly preset: 'se' | 'no' | 'fi' | 'uk';
+    /** Watchful waiting before vocational advice: days from the start of absence. */
+    readonly vocationalWaitDays: number;
+  };
 }
 
 export interface FollowupConfig {
@@ -218,5 +227,6 @@ export function loadConfig(
         maxAttempts: e.JOB_MAX_ATTEMPTS,
       },
     },
+    rtw: { preset: e.RTW_PRESET, vocationalWaitDays: e.VOCATIONAL_WAIT_DAYS },
   };
 }

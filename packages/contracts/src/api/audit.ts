@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from '../common';
 
-export const AUDIT_ACTOR_TYPES = ['staff', 'patient_link', 'system'] as const;
+export const AUDIT_ACTOR_TYPES = ['staff', 'patient_link', 'employer_link', 'system'] as const;
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;
 
 /**

@@ -4,7 +4,7 @@ import { auditEvents } from '../schema';
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 export type AuditEventInput = Omit<typeof auditEvents.$inferInsert, 'id'> & {
-  actorType: 'staff' | 'patient_link' | 'system';
+  actorType: 'staff' | 'patient_link' | 'employer_link' | 'system';
   outcome: 'success' | 'denied' | 'failure';
 };
 

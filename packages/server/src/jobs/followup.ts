@@ -11,12 +11,14 @@ import {
   type FollowupDeps,
   type Transports,
 } from '../services/reminders';
+import { REFERRAL_NOTIFY_JOB, sendReferralNotification } from '../services/rtw';
 import { createHttpSmsProvider, createOutboxSms, type SmsProvider } from '../services/sms';
-import type { Db, JobRow } from '@workup/db';
+import { markNotificationFailed, type Db, type JobRow } from '@workup/db';
 import { JobRunner, type JobHandler } from './runner';
 
 const OpenPayloadSchema = z.object({ assignmentId: z.uuid() });
 const RemindPayloadSchema = z.object({ reminderId: z.uuid() });
+const NotifyPayloadSchema = z.object({ notificationId: z.uuid() });
 
 /**
  * The transports the configuration asks for: SMTP when `SMTP_URL` is set, the 46elks API with
@@ -55,11 +57,20 @@ export function followupHandlers(
         const { reminderId } = RemindPayloadSchema.parse(job.payload);
         await sendReminder(deps, transports, reminderId);
       },
+      // Feedback to the referring clinician (vocational advice; docs/vocational-and-cdm.md).
+      [REFERRAL_NOTIFY_JOB]: async (job: JobRow) => {
+        const { notificationId } = NotifyPayloadSchema.parse(job.payload);
+        await sendReferralNotification(deps, transports.mailer, notificationId);
+      },
     },
     onGiveUp: {
       [FOLLOWUP_JOBS.remind]: async (job: JobRow) => {
         const { reminderId } = RemindPayloadSchema.parse(job.payload);
         await failReminder(deps, reminderId);
+      },
+      [REFERRAL_NOTIFY_JOB]: async (job: JobRow) => {
+        const { notificationId } = NotifyPayloadSchema.parse(job.payload);
+        await markNotificationFailed(deps.db, notificationId, deps.clock.now());
       },
     },
   };

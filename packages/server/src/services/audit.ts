@@ -4,7 +4,10 @@ import type { Clock } from './clock';
 
 export interface AuditInput {
   /** Who acted, when the request does not say yet (a sign-in). */
-  readonly actor?: { actorType: 'staff' | 'patient_link' | 'system'; actorId: string | null };
+  readonly actor?: {
+    actorType: 'staff' | 'patient_link' | 'employer_link' | 'system';
+    actorId: string | null;
+  };
   readonly action: string;
   readonly outcome: 'success' | 'denied' | 'failure';
   readonly patientId?: string | null;

@@ -21,7 +21,14 @@ import {
   createOrganisation,
   createPatient,
   createPlan,
+  appendReferralEvent,
+  appendSharingEvents,
   createStaffUser,
+  insertEmployerLink,
+  insertMeeting,
+  insertReferral,
+  insertReferralNotifications,
+  insertSickLeavePeriod,
   createUnit,
   findPatientUnit,
   listAuditEvents,
@@ -63,6 +70,15 @@ interface Fixture {
   spareScheduleId: string;
   /** An open red-flag task of the plan. */
   taskId: string;
+  /** A sick-leave period of the patient. */
+  periodId: string;
+  /** A referral to vocational advice made by the signed-in staff member, with a notification to them. */
+  referralId: string;
+  notificationId: string;
+  /** A Convergence Dialogue Meeting with its first step held, and an employer link to it. */
+  meetingId: string;
+  obstacleId: string;
+  linkId: string;
 }
 
 interface Request {
@@ -75,6 +91,26 @@ let counter = 0;
 const unique = () => {
   counter += 1;
   return counter;
+};
+
+/** A stored eligibility check and timing hint, as the referral route keeps them. */
+const REFERRAL_ELIGIBILITY = {
+  status: 'eligible',
+  asOf: '2026-03-02',
+  criteria: [],
+  situation: 'on_sick_leave',
+  absenceStart: '2026-02-20',
+  reasons: ['Eligible.'],
+  source: 'reference.md §19',
+};
+const REFERRAL_TIMING = {
+  timing: 'too_early',
+  asOf: '2026-03-02',
+  anchor: { kind: 'sick_leave_start', date: '2026-02-20' },
+  opensOn: '2026-03-20',
+  closesOn: '2026-08-19',
+  window: { opensAfterDays: 28, closesAfterMonths: 6 },
+  reason: 'Too early.',
 };
 
 /** How to exercise each cell of the matrix; the test fails on a cell missing here. */
@@ -208,6 +244,88 @@ const REQUESTS: Record<string, (f: Fixture) => Request> = {
     url: `/api/v1/patients/${f.patientId}/tasks/${f.taskId}/acknowledgement`,
     payload: {},
   }),
+  'sick_leave.list': (f) => ({ method: 'GET', url: `/api/v1/patients/${f.patientId}/sick-leave` }),
+  'sick_leave.create': (f) => ({
+    method: 'POST',
+    url: `/api/v1/patients/${f.patientId}/sick-leave`,
+    payload: { from: '2026-02-20', to: '2026-03-05', degree: 50, source: 'certificate' },
+  }),
+  'sick_leave.revoke': (f) => ({
+    method: 'POST',
+    url: `/api/v1/patients/${f.patientId}/sick-leave/${f.periodId}/removal`,
+    payload: { reason: 'entered twice' },
+  }),
+  'vocational_referral.list': (f) => ({
+    method: 'GET',
+    url: `/api/v1/patients/${f.patientId}/vocational-referrals`,
+  }),
+  'vocational_referral.read': (f) => ({
+    method: 'GET',
+    url: `/api/v1/patients/${f.patientId}/vocational-referrals/${f.referralId}`,
+  }),
+  'vocational_referral.create': (f) => ({
+    method: 'POST',
+    url: `/api/v1/patients/${f.patientId}/vocational-referrals`,
+    payload: {
+      strugglingAtWork: true,
+      riskGroup: 'medium',
+      question: 'Help to stay at work',
+      overrideReason: 'test',
+    },
+  }),
+  'vocational_referral.update': (f) => ({
+    method: 'POST',
+    url: `/api/v1/patients/${f.patientId}/vocational-referrals/${f.referralId}/events`,
+    payload: { type: 'withdrawn', by: 'referrer', reason: 'no longer needed' },
+  }),
+  'referral_notification.list': () => ({ method: 'GET', url: '/api/v1/notifications' }),
+  'referral_notification.update': (f) => ({
+    method: 'POST',
+    url: `/api/v1/notifications/${f.notificationId}/read`,
+    payload: {},
+  }),
+  'cdm_meeting.list': (f) => ({
+    method: 'GET',
+    url: `/api/v1/patients/${f.patientId}/cdm-meetings`,
+  }),
+  'cdm_meeting.read': (f) => ({
+    method: 'GET',
+    url: `/api/v1/patients/${f.patientId}/cdm-meetings/${f.meetingId}`,
+  }),
+  'cdm_meeting.create': (f) => ({
+    method: 'POST',
+    url: `/api/v1/patients/${f.patientId}/cdm-meetings`,
+    payload: { employerName: 'Parcel depot' },
+  }),
+  'cdm_meeting.update': (f) => ({
+    method: 'PUT',
+    url: `/api/v1/patients/${f.patientId}/cdm-meetings/${f.meetingId}/steps/clinician_employer`,
+    payload: {
+      heldOn: '2026-02-27',
+      employerView: [{ id: 'v1', category: 'work_demands', text: 'Lifting is most of the job' }],
+      possibleAdjustments: [],
+    },
+  }),
+  'cdm_sharing.create': (f) => ({
+    method: 'POST',
+    url: `/api/v1/patients/${f.patientId}/cdm-meetings/${f.meetingId}/sharing`,
+    payload: { decisions: [{ itemId: f.obstacleId, share: true }] },
+  }),
+  'cdm_sharing.revoke': (f) => ({
+    method: 'POST',
+    url: `/api/v1/patients/${f.patientId}/cdm-meetings/${f.meetingId}/sharing/revocation`,
+    payload: {},
+  }),
+  'employer_link.create': (f) => ({
+    method: 'POST',
+    url: `/api/v1/patients/${f.patientId}/cdm-meetings/${f.meetingId}/employer-links`,
+    payload: { expiresInDays: 7 },
+  }),
+  'employer_link.revoke': (f) => ({
+    method: 'POST',
+    url: `/api/v1/patients/${f.patientId}/cdm-meetings/${f.meetingId}/employer-links/${f.linkId}/revocation`,
+    payload: {},
+  }),
 };
 
 /** A small follow-up schedule: a 3-month questionnaire with one reminder. */
@@ -333,6 +451,87 @@ async function makeFixture(database: Database, clock: FakeClock, staff: TestStaf
   assert.ok(care);
   const found = await findPatientUnit(db, patient.id);
   assert.ok(found);
+  const period = await insertSickLeavePeriod(db, {
+    patientId: patient.id,
+    fromOn: '2026-02-20',
+    toOn: '2026-03-20',
+    degree: 100,
+    source: 'certificate',
+    recordedBy: staff.id,
+    now,
+  });
+  const referral = await insertReferral(db, {
+    patientId: patient.id,
+    unitId: staff.unitId,
+    referrerId: staff.id,
+    question: 'Help to return to work',
+    riskGroup: 'high',
+    eligibility: REFERRAL_ELIGIBILITY,
+    timing: REFERRAL_TIMING,
+    overrideReason: null,
+    now,
+  });
+  await appendReferralEvent(db, {
+    referralId: referral.id,
+    sequence: 1,
+    type: 'referred',
+    event: {
+      type: 'referred',
+      at: now.toISOString(),
+      referralId: referral.id,
+      referrerId: staff.id,
+    },
+    recordedBy: staff.id,
+    now,
+  });
+  const [notification] = await insertReferralNotifications(db, [
+    {
+      key: `test:${referral.id}`,
+      referralId: referral.id,
+      patientId: patient.id,
+      recipientId: staff.id,
+      kind: 'accepted',
+      message: 'The vocational advice service accepted your referral.',
+      now,
+    },
+  ]);
+  assert.ok(notification);
+  const obstacleId = `o${String(unique())}`;
+  const meeting = await insertMeeting(db, {
+    patientId: patient.id,
+    unitId: staff.unitId,
+    employerName: 'Parcel depot',
+    record: {
+      patientClinician: {
+        heldOn: '2026-02-25',
+        obstacles: [{ id: obstacleId, category: 'work_tasks', text: 'Heavy lifting' }],
+        resources: [],
+      },
+      clinicianEmployer: null,
+      joint: null,
+      clinical: [],
+    },
+    createdBy: staff.id,
+    now,
+  });
+  await appendSharingEvents(db, [
+    {
+      meetingId: meeting.id,
+      kind: 'decision',
+      itemId: obstacleId,
+      share: true,
+      at: now,
+      recordedBy: staff.id,
+    },
+  ]);
+  const link = await insertEmployerLink(db, {
+    meetingId: meeting.id,
+    patientId: patient.id,
+    tokenHash: `hash-${String(unique())}`,
+    createdBy: staff.id,
+    expiresAt: new Date(now.getTime() + 7 * 24 * 60 * 60 * 1000),
+    now,
+  });
   return {
     patientId: patient.id,
     researchId: found.researchId,
@@ -344,6 +543,12 @@ async function makeFixture(database: Database, clock: FakeClock, staff: TestStaf
     enrolmentId: enrolment.id,
     spareScheduleId: spare.id,
     taskId: task.id,
+    periodId: period.id,
+    referralId: referral.id,
+    notificationId: notification.id,
+    meetingId: meeting.id,
+    obstacleId,
+    linkId: link.id,
   } satisfies Fixture;
 }
 
@@ -468,6 +673,12 @@ describeEachDatabase('authorisation over HTTP', (getDatabase) => {
             enrolmentId: 'N',
             spareScheduleId: 'Q',
             taskId: 'T',
+            periodId: 'D',
+            referralId: 'F',
+            notificationId: 'O',
+            meetingId: 'M',
+            obstacleId: 'B',
+            linkId: 'K',
           }).url.includes('/patients/P') === true),
   );
 

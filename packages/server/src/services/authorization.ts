@@ -32,6 +32,12 @@ export const RESOURCES = [
   'followup_dashboard',
   'outbox',
   'red_flag_task',
+  'sick_leave',
+  'vocational_referral',
+  'referral_notification',
+  'cdm_meeting',
+  'cdm_sharing',
+  'employer_link',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -84,6 +90,36 @@ export const PERMISSIONS = {
   outbox: { list: [CLINICIAN] },
   /** Red-flag tasks: clinicians see, acknowledge and close them (with an outcome). */
   red_flag_task: { list: [CLINICIAN], update: [CLINICIAN] },
+  /** Sick-leave periods and the RTW timeline (`list`); `revoke` removes one entered by mistake. */
+  sick_leave: {
+    list: [CLINICIAN, ADVISER],
+    create: [CLINICIAN, ADVISER],
+    revoke: [CLINICIAN, ADVISER],
+  },
+  /**
+   * Vocational advice referrals: clinicians refer (and run the eligibility check); `update`
+   * records an event — the adviser's acceptance, contacts and discharge, or a withdrawal, which
+   * is all a clinician may record (the route checks the event against the role).
+   */
+  vocational_referral: {
+    list: [CLINICIAN, ADVISER],
+    read: [CLINICIAN, ADVISER],
+    create: [CLINICIAN],
+    update: [CLINICIAN, ADVISER],
+  },
+  /** The referrer's own notifications (the closed feedback loop). */
+  referral_notification: { list: [CLINICIAN], update: [CLINICIAN] },
+  /** Convergence Dialogue Meetings, run by the clinician or the vocational adviser. */
+  cdm_meeting: {
+    list: [CLINICIAN, ADVISER],
+    read: [CLINICIAN, ADVISER],
+    create: [CLINICIAN, ADVISER],
+    update: [CLINICIAN, ADVISER],
+  },
+  /** The patient's item-by-item decisions on what the employer sees, and their withdrawal. */
+  cdm_sharing: { create: [CLINICIAN, ADVISER], revoke: [CLINICIAN, ADVISER] },
+  /** The employer's scoped link to one meeting. */
+  employer_link: { create: [CLINICIAN, ADVISER], revoke: [CLINICIAN, ADVISER] },
 } as const satisfies Readonly<Record<Resource, Partial<Record<Action, readonly StaffRole[]>>>>;
 
 export interface Permission {
