@@ -10,3 +10,4 @@ export { hashPassword, verifyPassword, OWASP_SCRYPT } from './services/passwords
 export type { ScryptParams } from './services/passwords';
 export { JobRunner } from './jobs/runner';
 export { createJobRunner } from './jobs/followup';
+export { REFERRAL_NOTIFY_JOB } from './services/rtw';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +7,8 @@ import { SESSION_COOKIE, SessionInfoSchema } from '@workup/contracts';
 import { createStaffUser, createUnit } from '@workup/db';
 import {
   createApp,
+  createJobRunner,
+  REFERRAL_NOTIFY_JOB,
   createLogger,
   hashPassword,
   loadConfig,
@@ -32,6 +35,8 @@ export interface TestApp {
   readonly app: App;
   readonly config: Config;
   readonly clinician: TestStaff;
+  /** A vocational adviser in the clinician's unit. */
+  readonly adviser: TestStaff;
   /** Creates another unit with its own clinician (to test that units cannot see each other). */
   addClinician(unitName: string): Promise<TestStaff>;
 }
@@ -80,7 +85,23 @@ export async function createTestApp(
     return { id: user.id, unitId: unit.id, email, password };
   };
   const clinician = await addClinician('Test Health Centre');
-  return { app, config, clinician, addClinician };
+  const adviserPassword = 'correct horse battery staple adviser';
+  const adviserEmail = `adviser-${randomUUID().slice(0, 8)}@test.workup.invalid`;
+  const adviserUser = await createStaffUser(database.db, {
+    unitId: clinician.unitId,
+    email: adviserEmail,
+    displayName: 'Test Adviser',
+    role: 'vocational_adviser',
+    passwordHash: await hashPassword(adviserPassword, TEST_SCRYPT),
+    now: clock.now(),
+  });
+  const adviser = {
+    id: adviserUser.id,
+    unitId: clinician.unitId,
+    email: adviserEmail,
+    password: adviserPassword,
+  };
+  return { app, config, clinician, adviser, addClinician };
 }
 
 /** A port that was free a moment ago on 127.0.0.1. */
@@ -100,25 +121,40 @@ export async function freePort(): Promise<number> {
 
 /**
  * The whole app listening on 127.0.0.1 with an in-memory database, serving the built web app
- * from packages/web/dist (npm test builds it first).
+ * from packages/web/dist (npm test builds it first), with a clinician and a vocational adviser
+ * of one unit, and the background job runner polling every 100 ms (e-mail goes to the outbox).
  */
 export async function startTestServer(): Promise<{
   baseUrl: string;
   clinician: { email: string; password: string };
+  adviser: { email: string; password: string };
   close(): Promise<void>;
 }> {
   const database = await openTestDatabase('pglite');
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const { app, clinician } = await createTestApp(database, {
-    env: { PUBLIC_URL: baseUrl },
+  const { app, config, clinician, adviser } = await createTestApp(database, {
+    env: { PUBLIC_URL: baseUrl, JOB_POLL_MS: '100' },
     webDistDir: WEB_DIST_DIR,
   });
   await app.listen({ port, host: '127.0.0.1' });
+  const jobs = createJobRunner({
+    config,
+    db: database.db,
+    clock: { now: () => new Date() },
+    logger: createLogger({ level: 'silent' }),
+    // Only the referrer's notifications: follow-up openings and reminders stay as the
+    // journeys arrange them.
+    kinds: [REFERRAL_NOTIFY_JOB],
+  });
+  jobs.runner.start();
   return {
     baseUrl,
     clinician: { email: clinician.email, password: clinician.password },
+    adviser: { email: adviser.email, password: adviser.password },
     async close() {
+      await jobs.runner.stop();
+      jobs.transports.mailer.close();
       await app.close();
       await database.close();
     },

@@ -84,10 +84,18 @@ export function createJobRunner(options: {
   logger: Logger;
   transports?: Transports;
   workerId?: string;
+  /** Run only jobs of these kinds (tests); all kinds by default. */
+  kinds?: readonly string[];
 }): { runner: JobRunner; transports: Transports } {
   const { config, db, clock } = options;
   const transports = options.transports ?? transportsFor(config, db, clock);
-  const { handlers, onGiveUp } = followupHandlers({ db, clock, config }, transports);
+  const all = followupHandlers({ db, clock, config }, transports);
+  const only = (table: Record<string, JobHandler>) =>
+    options.kinds === undefined
+      ? table
+      : Object.fromEntries(Object.entries(table).filter(([kind]) => options.kinds?.includes(kind)));
+  const handlers = only(all.handlers);
+  const onGiveUp = only(all.onGiveUp);
   const runner = new JobRunner({
     db,
     clock,
