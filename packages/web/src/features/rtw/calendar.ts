@@ -32,26 +32,35 @@ export function localDate(now: Date): string {
   return `${String(now.getFullYear())}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** The value of a `datetime-local` input for `now` in local time, to the minute. */
+/** The value of a `datetime-local` input (with `step="1"`) for `now` in local time, to the second. */
 export function localDateTimeInput(now: Date): string {
-  return `${localDate(now)}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
+  return `${localDate(now)}T${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}`;
 }
 
 /**
- * A `datetime-local` value (local wall time, `YYYY-MM-DDTHH:MM`) as an ISO 8601 instant in UTC,
- * or null when it is not a complete, real local time.
+ * A `datetime-local` value (local wall time, `YYYY-MM-DDTHH:MM` or with seconds) as an ISO 8601
+ * instant in UTC, or null when it is not a complete, real local time (a day the month does not
+ * have, an hour skipped by a daylight-saving change).
  */
 export function localDateTimeToIso(value: string): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
   if (match === null) return null;
-  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
-  const local = new Date(y, mo - 1, d, h, mi);
+  const [y, mo, d, h, mi] = match.slice(1, 6).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const s = match[6] === undefined ? 0 : Number(match[6]);
+  const local = new Date(y, mo - 1, d, h, mi, s);
   if (
     local.getFullYear() !== y ||
     local.getMonth() !== mo - 1 ||
     local.getDate() !== d ||
     local.getHours() !== h ||
-    local.getMinutes() !== mi
+    local.getMinutes() !== mi ||
+    local.getSeconds() !== s
   ) {
     return null;
   }

@@ -1,4 +1,4 @@
-import type { StaffRole } from '@workup/contracts';
+import { REFERRAL_VIEWS, type ReferralQueueQuery, type StaffRole } from '@workup/contracts';
 
 /** Where the vocational adviser's referral inbox and caseload live. */
 export const REFERRALS_PATH = '/referrals';
@@ -18,4 +18,9 @@ export function canReadReferralQueue(role: StaffRole): boolean {
 /** Notifications go to referrers: clinicians. */
 export function canReadNotifications(role: StaffRole): boolean {
   return role === 'clinician';
+}
+
+/** The list the address asks for (`?view=`); the inbox when it names none or no such list. */
+export function queueViewOf(value: string | null): ReferralQueueQuery['view'] {
+  return REFERRAL_VIEWS.find((view) => view === value) ?? 'inbox';
 }
