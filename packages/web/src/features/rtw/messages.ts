@@ -147,6 +147,16 @@ export const rtwEn = {
     },
     degree: '{{degree}} %',
     step: 'step {{step}}',
+    referralCodes: {
+      referred: 'Referred to vocational advice',
+      accepted: 'Referral accepted by the service',
+    },
+    riskGroup: 'risk group {{group}}',
+    cdmSteps: {
+      patient_clinician: 'patient and clinician',
+      clinician_employer: 'clinician and employer',
+      joint: 'joint meeting',
+    },
   },
 };
 
@@ -299,5 +309,15 @@ export const rtwSv: typeof rtwEn = {
     },
     degree: '{{degree}} %',
     step: 'steg {{step}}',
+    referralCodes: {
+      referred: 'Remitterad till arbetslivsinriktad rådgivning',
+      accepted: 'Remissen accepterad av tjänsten',
+    },
+    riskGroup: 'riskgrupp {{group}}',
+    cdmSteps: {
+      patient_clinician: 'patient och vårdgivare',
+      clinician_employer: 'vårdgivare och arbetsgivare',
+      joint: 'gemensamt möte',
+    },
   },
 };

@@ -1,43 +1,9 @@
-import type { CheckpointView, PatientTimeline, TimelineEvent } from '@workup/contracts';
+import type { CheckpointView, PatientTimeline } from '@workup/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { formatCalendarDate, formatShortDate } from './calendar';
-import { rtwEn } from './messages';
+import { checkpointLabel, eventLabel } from './event-label';
 import { formatNetDays, layoutTimeline, relativeDays, sortEvents } from './timeline-layout';
-
-type CheckpointCode = keyof typeof rtwEn.checkpoints.codes;
-
-function isCheckpointCode(code: string | null): code is CheckpointCode {
-  return code !== null && Object.hasOwn(rtwEn.checkpoints.codes, code);
-}
-
-/** A checkpoint's name in the reader's language; core's English description for a new code. */
-export function checkpointLabel(t: TFunction, code: string | null, description: string): string {
-  return isCheckpointCode(code) ? t(`rtw.checkpoints.codes.${code}`) : description;
-}
-
-const humanize = (code: string) => code.replaceAll('_', ' ');
-
-/** What a dated event was, in words: its kind and what the kind needs (degree, step, code). */
-export function eventLabel(t: TFunction, event: TimelineEvent): string {
-  const kind = t(`rtw.events.kinds.${event.kind}`);
-  if (event.kind === 'sick_leave_started' && typeof event.value === 'number') {
-    return `${kind}: ${t('rtw.events.degree', { degree: event.value })}`;
-  }
-  if (event.kind === 'checkpoint') {
-    return `${kind}: ${checkpointLabel(t, event.code, humanize(event.code ?? ''))}`;
-  }
-  if (event.kind === 'referral_contact' && typeof event.value === 'number') {
-    return `${kind}, ${t('rtw.events.step', { step: event.value })}${
-      event.code === null ? '' : ` (${humanize(event.code)})`
-    }`;
-  }
-  const details = [event.code, typeof event.value === 'string' ? event.value : null]
-    .filter((part): part is string => part !== null && part !== '')
-    .map(humanize);
-  return details.length === 0 ? kind : `${kind}: ${details.join(', ')}`;
-}
 
 function TimelineChart({ timeline }: { timeline: PatientTimeline }) {
   const { t, i18n } = useTranslation();

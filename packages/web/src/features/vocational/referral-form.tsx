@@ -52,7 +52,6 @@ export function ReferralForm({
   const [override, setOverride] = useState('');
   const [invalid, setInvalid] = useState<readonly Field[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const needsOverride = check.eligibility.status !== 'eligible';
 
   const create = useMutation({
     mutationFn: (request: CreateReferralRequest) => api.createReferral(patientId, request),
@@ -68,6 +67,9 @@ export function ReferralForm({
   const serverInvalid: Field[] = isApiError(serverError, 'validation_failed')
     ? FIELDS.filter((field) => serverError.fieldErrors[field] !== undefined)
     : [];
+  // The server checks again: it may find the patient not eligible where the check here did not.
+  const needsOverride =
+    check.eligibility.status !== 'eligible' || serverInvalid.includes('overrideReason');
   const messages: Partial<Record<Field, string>> = {};
   for (const field of [...invalid, ...serverInvalid]) messages[field] = t(MESSAGE_KEYS[field]);
   const summary: SummaryError[] = FIELDS.flatMap((field) => {

@@ -103,7 +103,7 @@ interface ReferralPanelProps {
 
 /**
  * Vocational advice on the patient's page: the SWAP eligibility check with its reasons and the
- * timing hint; the referral (clinicians); and the patient's referrals with their contacts,
+ * timing hint and the referral (clinicians, who refer); and the patient's referrals with their contacts,
  * sessions and the notifications that closed the loop, each with the actions open to the reader.
  */
 export function ReferralPanel({ patientId }: ReferralPanelProps) {
@@ -121,25 +121,27 @@ export function ReferralPanel({ patientId }: ReferralPanelProps) {
   return (
     <section aria-labelledby="referral-title" className="panel vocational">
       <h2 id="referral-title">{t('vocational.panelTitle')}</h2>
-      <EligibilitySection
-        patientId={patientId}
-        onChecked={(check, strugglingAtWork) => {
-          setChecked({ check, strugglingAtWork });
-        }}
-      />
       {isClinician ? (
-        checked === null ? (
-          <>
-            <h3>{t('vocational.refer.title')}</h3>
-            <p>{t('vocational.refer.checkFirst')}</p>
-          </>
-        ) : (
-          <ReferralForm
+        <>
+          <EligibilitySection
             patientId={patientId}
-            check={checked.check}
-            strugglingAtWork={checked.strugglingAtWork}
+            onChecked={(check, strugglingAtWork) => {
+              setChecked({ check, strugglingAtWork });
+            }}
           />
-        )
+          {checked === null ? (
+            <>
+              <h3>{t('vocational.refer.title')}</h3>
+              <p>{t('vocational.refer.checkFirst')}</p>
+            </>
+          ) : (
+            <ReferralForm
+              patientId={patientId}
+              check={checked.check}
+              strugglingAtWork={checked.strugglingAtWork}
+            />
+          )}
+        </>
       ) : null}
       <h3 id="referrals-title">{t('vocational.referrals.title')}</h3>
       {referrals.isPending ? (
