@@ -72,7 +72,10 @@ describeEachDatabase('return to work over HTTP', (getDatabase) => {
     adviser = await signInStaff(harness, harness.adviser);
   });
 
-  type Session = { cookie: string; csrfToken: string };
+  interface Session {
+    cookie: string;
+    csrfToken: string;
+  }
   const headers = (session: Session) => ({
     cookie: session.cookie,
     'x-csrf-token': session.csrfToken,
