@@ -141,6 +141,7 @@ export function ApprovalPanel({ patientId, meeting }: { patientId: string; meeti
     },
     onSuccess: async (updated) => {
       setStatus('recorded');
+      setChoices(initialChoices(approvalItems(updated.record), updated.sharing));
       await changed(updated);
     },
   });
@@ -149,6 +150,8 @@ export function ApprovalPanel({ patientId, meeting }: { patientId: string; meeti
     onSuccess: async (updated) => {
       setConfirmRevoke(false);
       setStatus('revoked');
+      // The withdrawal ends every decision: start again from nothing shared.
+      setChoices(initialChoices(approvalItems(updated.record), updated.sharing));
       await changed(updated);
     },
   });
@@ -248,7 +251,7 @@ export function ApprovalPanel({ patientId, meeting }: { patientId: string; meeti
           {problemText(revoke.error, t)}
         </p>
       ) : null}
-      {meeting.sharing.revokedAt !== null || items.length === 0 ? null : (
+      {meeting.sharing.decisions.length === 0 ? null : (
         <div className="no-print cdm-revoke">
           {confirmRevoke ? (
             <p className="notice notice--important">{t('cdm.approval.revokeConfirm')}</p>

@@ -1,7 +1,7 @@
 import type { CdmIssue, CdmStep } from '@workup/contracts';
 import type { TFunction } from 'i18next';
 import { isApiError } from '../../api-client';
-import type { DraftProblem } from './cdm-model';
+import { STEP_FIELD, type DraftProblem } from './cdm-model';
 
 /** One problem of a step form: the message, and the field it belongs to (for the link). */
 export interface StepError {
@@ -91,23 +91,29 @@ export function issueErrors(issues: readonly CdmIssue[], t: TFunction): StepErro
 }
 
 /**
- * A refused request as form errors: the server's field errors at their fields (the keys are the
- * body's paths), otherwise its detail for a 409 (the step does not fit the meeting) or 422.
+ * A refused request as form errors: each of the server's errors at its field when the form has
+ * one (schema errors come with the body's paths, core's issues with the record's, e.g.
+ * `joint.reviewOn`, so the step's own prefix is dropped), else its detail for a 409 (the step
+ * does not fit the meeting) or 422.
  */
-export function apiErrors(error: unknown, t: TFunction): StepError[] {
+export function apiErrors(error: unknown, t: TFunction, step?: CdmStep): StepError[] {
   if (isApiError(error, 'network_error')) return [{ message: t('common.errors.network_error') }];
   if (!isApiError(error)) return [{ message: t('common.errors.generic') }];
+  const prefix = step === undefined ? undefined : STEP_FIELD[step];
   const fields = Object.entries(error.fieldErrors);
   if (fields.length > 0) {
     return fields.map(([key, message]) => {
-      const field = formField(
-        key.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
+      const parts = key.split('.');
+      const path = (parts[0] === prefix ? parts.slice(1) : parts).map((part) =>
+        /^\d+$/.test(part) ? Number(part) : part,
       );
+      const field = formField(path);
       return field === undefined ? { message } : { message, field };
     });
   }
-  if (error.status === 409)
+  if (error.status === 409) {
     return [{ message: t('cdm.errors.conflict', { detail: error.message }) }];
+  }
   if (error.status === 422 || error.status === 400) {
     return [{ message: t('cdm.errors.rejected', { detail: error.message }) }];
   }

@@ -10,8 +10,6 @@ import type {
   CdmRecord,
   CdmSharingConsent,
   CdmStep,
-  CheckpointView,
-  EmployerView,
   Meeting,
   RecordSharingRequest,
 } from '@workup/contracts';
@@ -414,28 +412,4 @@ export function draftConsent(
 
 const DRAFT_AT = '1970-01-01T00:00:00Z';
 
-// ---------------------------------------------------------------------------------------------
-// What the employer sees
-
-/** Whether the view holds anything beyond the dates (a withdrawn consent leaves only dates). */
-export function hasSharedDetails(view: EmployerView): boolean {
-  return (
-    view.obstacles.length > 0 ||
-    view.resources.length > 0 ||
-    view.employerView.length > 0 ||
-    view.possibleAdjustments.length > 0 ||
-    view.actionPlan.length > 0
-  );
-}
-
-/** Statutory deadlines that fall to the employer and are still ahead (or today), soonest first. */
-export function employerDeadlines(checkpoints: readonly CheckpointView[]): CheckpointView[] {
-  return checkpoints
-    .filter(
-      (checkpoint) =>
-        checkpoint.audience.includes('employer') &&
-        (checkpoint.status === 'upcoming' || checkpoint.status === 'due_today') &&
-        checkpoint.applies !== false,
-    )
-    .sort((a, b) => a.due.localeCompare(b.due) || a.code.localeCompare(b.code));
-}
+export { employerDeadlines, hasSharedDetails } from './employer-view-model';

@@ -2,7 +2,7 @@ import type { CdmActionItem, CheckpointView, EmployerView } from '@workup/contra
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCalendarDate } from './calendar-date';
-import { employerDeadlines, hasSharedDetails } from './cdm-model';
+import { employerDeadlines, hasSharedDetails } from './employer-view-model';
 
 // Shared by the clinician's preview, the employer's page and the printable action plan, so all
 // three show an employer view the same way. No TanStack Query or staff API here: the employer's

@@ -5,7 +5,7 @@ import { ServiceProblem } from '../../app/service-problem';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { formatCalendarDate } from './calendar-date';
-import { hasSharedDetails } from './cdm-model';
+import { hasSharedDetails } from './employer-view-model';
 import { useEmployerPreview, useMeeting } from './cdm-queries';
 import { ActionPlanTable, SharedSections } from './employer-view-sections';
 

@@ -365,7 +365,7 @@ function StepForm({
       onDone();
     },
     onError: (error) => {
-      setErrors(apiErrors(error, t));
+      setErrors(apiErrors(error, t, step));
       setAttempt((n) => n + 1);
     },
   });
