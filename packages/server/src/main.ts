@@ -8,7 +8,7 @@ import { createJobRunner } from './jobs/followup';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { systemClock } from './services/clock';
-import { seedDemoData } from './services/demo-data';
+import { DEMO_ADVISER_EMAIL, seedDemoData } from './services/demo-data';
 import { OWASP_SCRYPT } from './services/passwords';
 
 const webDistDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -46,7 +46,8 @@ async function main(): Promise<number> {
       // Shown once, on the console only (never through the logger): the database keeps a hash.
       process.stdout.write(
         `\n  Demo data created. Sign in as the demo clinician (shown only this once):\n` +
-          `    e-mail:   ${login.email}\n    password: ${login.password}\n\n`,
+          `    e-mail:   ${login.email}\n    password: ${login.password}\n` +
+          `  The demo vocational adviser signs in as ${DEMO_ADVISER_EMAIL} with the same password.\n\n`,
       );
     }
   }

@@ -35,10 +35,13 @@ import {
 import { redFlagDeadline } from '../routes/tasks/deadline';
 import { hashPassword, type ScryptParams } from './passwords';
 import { loadPathwayFile } from './pathway';
+import { seedReturnToWork } from './demo-rtw';
 import { layOutEnrolment } from './reminders';
 import { hashToken, newToken } from './tokens';
 
 export const DEMO_CLINICIAN_EMAIL = 'clinician@demo.workup.invalid';
+/** The demo vocational adviser, who signs in with the clinician's password. */
+export const DEMO_ADVISER_EMAIL = 'adviser@demo.workup.invalid';
 
 /**
  * Fictitious patients; one has answered STarT Back already and has an episode of low back pain
@@ -267,6 +270,14 @@ async function seed(
     });
     await layOutEnrolment({ maxAttempts: DEMO_JOB_MAX_ATTEMPTS }, db, enrolment, schedule, now);
   }
+  const adviser = await createStaffUser(db, {
+    unitId: unit.id,
+    email: DEMO_ADVISER_EMAIL,
+    displayName: 'Demo Vocational Adviser',
+    role: 'vocational_adviser',
+    passwordHash,
+    now,
+  });
   // The demo clinician leads the unit: overdue red-flag tasks escalate to them.
   await setUnitLead(db, unit.id, clinician.id);
   for (const demo of DEMO_BASELINE_PATIENTS) {
@@ -285,6 +296,15 @@ async function seed(
       createdBy: clinician.id,
       now,
     });
+    if (demo.familyName === 'Dahl') {
+      await seedReturnToWork(db, {
+        patientId: patient.id,
+        unitId: unit.id,
+        clinicianId: clinician.id,
+        adviserId: adviser.id,
+        now,
+      });
+    }
   }
 }
 

@@ -477,8 +477,8 @@ describeEachDatabase('the clinical record over HTTP', (getDatabase, kind) => {
       };
       // One STarT Back, and two baselines of eight questionnaires, each with its plan.
       assert.deepEqual(counts, {
-        episodes: 1,
-        diagnoses: 2,
+        episodes: 2,
+        diagnoses: 3,
         consents: 2,
         protocol: 1,
         responses: 1 + 2 * 8,
@@ -490,6 +490,25 @@ describeEachDatabase('the clinical record over HTTP', (getDatabase, kind) => {
       assert.ok(task.flags.includes('cauda_equina'));
       const [unit] = await fresh.db.select().from(schema.units);
       assert.ok(unit?.leadStaffId, 'the demo clinician leads the unit');
+      // Return to work: Ines Dahl's sick leave, a referral in progress with two notifications
+      // queued for her clinician, and a meeting's first step.
+      assert.deepEqual(
+        {
+          periods: await fresh.db.$count(schema.sickLeavePeriods),
+          referrals: await fresh.db.$count(schema.vocationalReferrals),
+          events: await fresh.db.$count(schema.vocationalReferralEvents),
+          notifications: await fresh.db.$count(schema.referralNotifications),
+          meetings: await fresh.db.$count(schema.cdmMeetings),
+        },
+        { periods: 2, referrals: 1, events: 3, notifications: 2, meetings: 1 },
+      );
+      const [referral] = await fresh.db.select().from(schema.vocationalReferrals);
+      assert.equal(referral?.status, 'in_progress');
+      assert.equal(
+        (referral.eligibility as { status: string }).status,
+        'eligible',
+        JSON.stringify(referral.eligibility),
+      );
     } finally {
       await fresh.close();
     }
