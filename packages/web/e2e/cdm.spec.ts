@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { CSRF_HEADER } from '@workup/contracts';
 import { collectConsoleErrors, launchBrowserOrSkip, startTestServer } from '@workup/testkit';
 import type { Locator, Page } from 'playwright-core';
 import { addPatient, assertNoAxeViolations, heading, screenshot } from './helpers';
@@ -9,6 +10,29 @@ const DAY_MS = 86_400_000;
 /** `YYYY-MM-DD` of the UTC day `days` from today (the browser runs in UTC, as `npm test` does). */
 function utcDay(days: number): string {
   return new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A date as the English pages show it: "3 March 2025". */
+function longDate(date: string): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
+/** The first two of the employer's statutory deadlines, as listed in `scope`. */
+async function assertDeadlines(scope: Locator, expected: readonly string[]): Promise<void> {
+  const list = scope.getByRole('list', { name: 'Statutory deadlines for the employer' });
+  await list.waitFor();
+  const items = await list.getByRole('listitem').allTextContents();
+  assert.ok(items.length >= 2, items.join('\n'));
+  const [first = '', second = ''] = items;
+  assert.ok(first.startsWith(expected[0] ?? '?') && first.includes(expected[1] ?? '?'), first);
+  assert.ok(second.startsWith(expected[2] ?? '?') && second.includes(expected[3] ?? '?'), second);
+  assert.match(first, /\(in \d+ days?\)/);
 }
 
 const OBSTACLE = 'Lifting parcels above 15 kg at the loading bay';
@@ -67,6 +91,25 @@ test('a clinician runs a CDM end to end with an employer', async (t) => {
   await staff.waitForURL(/\/patients$/);
   await addPatient(staff, { givenName: 'Maja', familyName: 'Lind', birthYear: '1979' });
   const patientUrl = staff.url();
+  const patientId = patientUrl.slice(patientUrl.lastIndexOf('/') + 1);
+
+  // Off sick since 10 days ago (the site's preset is Swedish): the statutory deadlines for the
+  // employer fall on day 15 (sickness benefit from Försäkringskassan) and day 21 (the employer's
+  // report), i.e. the start + 14 and + 20 days (reference.md §23.2; docs/rtw.md).
+  const sickFrom = utcDay(-10);
+  const session = await staff.request.get('/api/v1/auth/session');
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const sickLeave = await staff.request.post(`/api/v1/patients/${patientId}/sick-leave`, {
+    data: { from: sickFrom, to: utcDay(60), degree: 100, source: 'certificate' },
+    headers: { [CSRF_HEADER]: csrfToken },
+  });
+  assert.equal(sickLeave.status(), 201, await sickLeave.text());
+  const deadlineTexts = [
+    `Due ${longDate(addDays(sickFrom, 14))}`,
+    'sick pay from the employer ends; sickness benefit from Försäkringskassan',
+    `Due ${longDate(addDays(sickFrom, 20))}`,
+    'the employer reports the absence to Försäkringskassan at the latest',
+  ];
 
   // -- Start a meeting with the workplace.
   const panel = staff.getByRole('region', { name: 'Convergence Dialogue Meetings' });
@@ -138,6 +181,7 @@ test('a clinician runs a CDM end to end with an employer', async (t) => {
     .getByText(/^Shared on .+ by /)
     .first()
     .waitFor();
+  await assertDeadlines(panel, deadlineTexts);
   await screenshot(staff, 'cdm-approval');
 
   // -- A link for the employer, shown once.
@@ -175,6 +219,7 @@ test('a clinician runs a CDM end to end with an employer', async (t) => {
   assert.equal(text.includes(EMPLOYER_VIEW), false, 'the employer view item was not shared');
   await assertNothingClinical(employer, 'the employer page');
   await employer.getByRole('button', { name: 'Print' }).waitFor();
+  await assertDeadlines(employer.locator('main'), deadlineTexts);
   await screenshot(employer, 'cdm-employer');
   await assertNoAxeViolations(employer, 'the employer page');
 
@@ -261,6 +306,7 @@ test('a clinician runs a CDM end to end with an employer', async (t) => {
     assert.equal(text.includes(item), false, `${item} is gone`);
   }
   await employer.getByText('Joint meeting', { exact: true }).waitFor();
+  await employer.getByText('No upcoming statutory deadlines for the employer.').waitFor();
   await screenshot(employer, 'cdm-employer-withdrawn');
 
   // -- The link is revoked: the employer's page says it is not valid.
