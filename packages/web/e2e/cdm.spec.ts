@@ -23,15 +23,17 @@ function longDate(date: string): string {
   );
 }
 
-/** The first two of the employer's statutory deadlines, as listed in `scope`. */
+/** The employer's statutory deadlines as listed in `scope`: due date and what, in pairs. */
 async function assertDeadlines(scope: Locator, expected: readonly string[]): Promise<void> {
   const list = scope.getByRole('list', { name: 'Statutory deadlines for the employer' });
   await list.waitFor();
   const items = await list.getByRole('listitem').allTextContents();
-  assert.ok(items.length >= 2, items.join('\n'));
-  const [first = '', second = ''] = items;
-  assert.ok(first.startsWith(expected[0] ?? '?') && first.includes(expected[1] ?? '?'), first);
-  assert.ok(second.startsWith(expected[2] ?? '?') && second.includes(expected[3] ?? '?'), second);
+  assert.equal(items.length, expected.length / 2, items.join('\n'));
+  items.forEach((item, index) => {
+    const [due = '?', what = '?'] = expected.slice(index * 2, index * 2 + 2);
+    assert.ok(item.startsWith(due) && item.includes(what), `${item} (expected ${due}, ${what})`);
+  });
+  const [first = ''] = items;
   assert.match(first, /\(in \d+ days?\)/);
 }
 
@@ -94,8 +96,9 @@ test('a clinician runs a CDM end to end with an employer', async (t) => {
   const patientId = patientUrl.slice(patientUrl.lastIndexOf('/') + 1);
 
   // Off sick since 10 days ago (the site's preset is Swedish): the statutory deadlines for the
-  // employer fall on day 15 (sickness benefit from Försäkringskassan) and day 21 (the employer's
-  // report), i.e. the start + 14 and + 20 days (reference.md §23.2; docs/rtw.md).
+  // employer fall on day 15 (sickness benefit from Försäkringskassan), day 21 (the employer's
+  // report) and day 30 (the RTW plan, if the absence is expected to exceed 60 days), i.e. the
+  // start + 14, + 20 and + 29 days (reference.md §23.2; docs/rtw.md).
   const sickFrom = utcDay(-10);
   const session = await staff.request.get('/api/v1/auth/session');
   const { csrfToken } = (await session.json()) as { csrfToken: string };
@@ -106,9 +109,12 @@ test('a clinician runs a CDM end to end with an employer', async (t) => {
   assert.equal(sickLeave.status(), 201, await sickLeave.text());
   const deadlineTexts = [
     `Due ${longDate(addDays(sickFrom, 14))}`,
-    'sick pay from the employer ends; sickness benefit from Försäkringskassan',
+    'Sick pay ends; sickness benefit from Försäkringskassan',
     `Due ${longDate(addDays(sickFrom, 20))}`,
-    'the employer reports the absence to Försäkringskassan at the latest',
+    'Employer reports the absence to Försäkringskassan',
+    // Day 30, only if the absence is expected to last over 60 days (not known here).
+    `Due ${longDate(addDays(sickFrom, 29))}`,
+    'Employer’s return-to-work plan due Only if the absence is expected to last more than 60 days.',
   ];
 
   // -- Start a meeting with the workplace.

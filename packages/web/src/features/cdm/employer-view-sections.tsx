@@ -1,6 +1,7 @@
 import type { CdmActionItem, CheckpointView, EmployerView } from '@workup/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkpointLabel } from '../rtw/event-label';
 import { formatCalendarDate } from './calendar-date';
 import { employerDeadlines, hasSharedDetails } from './employer-view-model';
 
@@ -174,7 +175,10 @@ export function EmployerDeadlines({
                   : t('cdm.deadlines.inDays', { count: checkpoint.daysUntil })}
                 )
               </span>
-              : {checkpoint.description}
+              : {checkpointLabel(t, checkpoint.code, checkpoint.description)}
+              {checkpoint.condition === 'expected_over_60_days' && checkpoint.applies === null ? (
+                <span className="muted"> {t('rtw.checkpoints.condition')}</span>
+              ) : null}
             </li>
           ))}
         </ul>
