@@ -190,6 +190,14 @@ test('a clinician runs a CDM end to end with an employer', async (t) => {
   await assertDeadlines(panel, deadlineTexts);
   await screenshot(staff, 'cdm-approval');
 
+  // A recorded step can be corrected; its items keep their ids, so the decisions stand.
+  await stepTwo.getByRole('button', { name: 'Correct this step' }).click();
+  await stepTwo.getByLabel('Adjustment 1', { exact: true }).fill(`${ADJUSTMENT}, then review`);
+  await stepTwo.getByRole('button', { name: 'Save the correction' }).click();
+  await stepTwo.getByRole('status').getByText('Step 2: clinician and employer recorded.').waitFor();
+  await stepTwo.getByText(`${ADJUSTMENT}, then review`).waitFor();
+  await shownToEmployer.getByText(`${ADJUSTMENT}, then review`).waitFor();
+
   // -- A link for the employer, shown once.
   const links = panel.getByRole('region', { name: 'Link for the employer' });
   await links.getByRole('button', { name: 'Create a link for the employer' }).click();
@@ -212,6 +220,8 @@ test('a clinician runs a CDM end to end with an employer', async (t) => {
   const employerErrors = collectConsoleErrors(employer, [
     // The revoked link at the end: the browser logs the 401 it provokes on purpose.
     { text: 'the server responded with a status of 401', url: /\/api\/v1\/employer\/meeting$/ },
+    // And the expired link the test stands in for at the very end.
+    { text: 'the server responded with a status of 410', url: /\/api\/v1\/employer\/meeting$/ },
   ]);
   await employer.goto(link);
   await heading(employer, /Meeting about return to work/);
@@ -325,6 +335,36 @@ test('a clinician runs a CDM end to end with an employer', async (t) => {
   await employer.reload();
   await heading(employer, 'This link is not valid');
   await assertNoAxeViolations(employer, 'the employer page, link revoked');
+
+  // An expired link has its own page (the server's 410 stands in for 30 days passing).
+  await employer.route(/\/api\/v1\/employer\/meeting$/, (route) =>
+    route.fulfill({
+      status: 410,
+      contentType: 'application/problem+json',
+      json: {
+        type: 'about:blank',
+        title: 'Gone',
+        status: 410,
+        code: 'link_expired',
+        detail: 'This link has expired. Ask the care team for a new one.',
+      },
+    }),
+  );
+  await employer.reload();
+  await heading(employer, 'This link has expired');
+  await employer.getByText('Ask the clinician for a new link', { exact: false }).waitFor();
+
+  // Opened without a token (or with the fragment lost), the page says so and asks nothing.
+  const bare = await employerContext.newPage();
+  const bareErrors = collectConsoleErrors(bare);
+  let employerCalls = 0;
+  bare.on('request', (request) => {
+    if (request.url().includes('/api/')) employerCalls += 1;
+  });
+  await bare.goto('/e');
+  await heading(bare, 'This link is not valid');
+  assert.equal(employerCalls, 0);
+  assert.deepEqual(bareErrors.errors, []);
 
   assert.deepEqual(staffErrors.errors, []);
   assert.deepEqual(employerErrors.errors, []);
