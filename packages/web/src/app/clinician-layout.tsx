@@ -7,6 +7,7 @@ import { NavLink, useLocation } from 'react-router';
 import { SESSION_QUERY_KEY } from '../features/auth/use-session';
 import { canReadDashboard, FOLLOWUP_PATH } from '../features/dashboard/dashboard-access';
 import { canReadOutbox, OUTBOX_PATH } from '../features/outbox/outbox-access';
+import { NotificationsNavLabel } from '../features/vocational/notifications-nav-label';
 import {
   canReadNotifications,
   canReadReferralQueue,
@@ -64,7 +65,9 @@ export function ClinicianLayout({ session, children }: ClinicianLayoutProps) {
             <NavLink to={REFERRALS_PATH}>{t('nav.referrals')}</NavLink>
           ) : null}
           {canReadNotifications(session.user.role) ? (
-            <NavLink to={NOTIFICATIONS_PATH}>{t('nav.notifications')}</NavLink>
+            <NavLink to={NOTIFICATIONS_PATH}>
+              <NotificationsNavLabel />
+            </NavLink>
           ) : null}
         </nav>
         <div className="site-header__user">

@@ -118,7 +118,7 @@ export function TimelineView({ timeline }: { timeline: PatientTimeline }) {
       <dl className="rtw-facts">
         <dt>{t('rtw.timeline.preset')}</dt>
         <dd>
-          {t(`rtw.timeline.presets.${timeline.preset}`)}
+          <span>{t(`rtw.timeline.presets.${timeline.preset}`)}</span>
           <span className="rtw-note">
             {gapDays === 0
               ? t('rtw.timeline.gapNone')

@@ -43,10 +43,10 @@ export const vocationalEn = {
     source: 'Source: {{source}}',
     timingTitle: 'Timing: {{timing}}',
     timings: {
-      too_early: 'too early',
-      right_time: 'the right time',
-      late: 'late',
-      unknown: 'unknown',
+      too_early: 'Too early',
+      right_time: 'Right time',
+      late: 'Late',
+      unknown: 'Unknown',
     },
     window: 'The right time to refer runs from {{opens}} to {{closes}}.',
     anchors: {
@@ -174,9 +174,10 @@ export const vocationalEn = {
     discharge: 'Discharge',
     outcome: 'Outcome',
     dischargeNotes: 'Notes',
-    dischargeSubmit: 'Discharge',
+    dischargeSubmit: 'Discharge with this outcome',
     withdraw: 'Withdraw referral',
     withdrawSubmit: 'Withdraw',
+    declineSubmit: 'Decline',
     saved: {
       accepted: 'Referral accepted.',
       declined: 'Referral declined.',
@@ -289,10 +290,10 @@ export const vocationalSv: typeof vocationalEn = {
     source: 'Källa: {{source}}',
     timingTitle: 'Tidpunkt: {{timing}}',
     timings: {
-      too_early: 'för tidigt',
-      right_time: 'rätt tid',
-      late: 'sent',
-      unknown: 'okänd',
+      too_early: 'För tidigt',
+      right_time: 'Rätt tid',
+      late: 'Sent',
+      unknown: 'Okänd',
     },
     window: 'Rätt tid att remittera är från {{opens}} till {{closes}}.',
     anchors: {
@@ -420,9 +421,10 @@ export const vocationalSv: typeof vocationalEn = {
     discharge: 'Avsluta',
     outcome: 'Utfall',
     dischargeNotes: 'Anteckningar',
-    dischargeSubmit: 'Avsluta',
+    dischargeSubmit: 'Avsluta med detta utfall',
     withdraw: 'Återkalla remissen',
     withdrawSubmit: 'Återkalla',
+    declineSubmit: 'Avböj',
     saved: {
       accepted: 'Remissen är accepterad.',
       declined: 'Remissen är avböjd.',

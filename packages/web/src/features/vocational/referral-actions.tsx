@@ -174,7 +174,7 @@ function DeclineForm({ idPrefix, onSubmit, pending, error }: FormProps) {
       />
       {error === null ? null : <FailedNotice error={error} type="declined" />}
       <button type="submit" className="button button--secondary" disabled={pending}>
-        {t('vocational.actions.decline')}
+        {t('vocational.actions.declineSubmit')}
       </button>
     </form>
   );
