@@ -90,11 +90,7 @@ export function ReferralCard({
         <dt>{t('vocational.referrals.eligibility')}</dt>
         <dd>{t(`vocational.eligibility.statuses.${referral.eligibility.status}`)}</dd>
         <dt>{t('vocational.referrals.timing')}</dt>
-        <dd>
-          {t(`vocational.eligibility.timings.${referral.timing.timing}`)}
-          {': '}
-          {referral.timing.reason}
-        </dd>
+        <dd>{referral.timing.reason}</dd>
         {referral.overrideReason === null ? null : (
           <>
             <dt>{t('vocational.referrals.override')}</dt>
