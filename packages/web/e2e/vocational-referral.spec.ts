@@ -165,8 +165,39 @@ test('a referral goes from eligibility to discharge with the GP informed at ever
   await gp.reload();
   await heading(gp, /Maja Lind/);
 
-  // Sick leave: 100 % from 6 weeks ago to 2 weeks ahead, on a certificate.
+  // An empty form is refused with each problem named; a period entered by mistake is removed
+  // with a reason and stays on record, struck through.
   const rtw = gp.getByRole('region', { name: 'Sick leave and return to work' });
+  await rtw.getByRole('button', { name: 'Record sick leave' }).click();
+  const problems = rtw.getByRole('group', { name: 'There is a problem' });
+  await problems.getByRole('link', { name: 'Enter the first day of sick leave' }).waitFor();
+  await problems.getByRole('link', { name: 'Choose the degree of sick leave' }).waitFor();
+  await rtw.getByLabel('First day of sick leave').fill(utcDay(-120));
+  await rtw.getByLabel('Last day of sick leave').fill(utcDay(-118));
+  await rtw.getByRole('radio', { name: '50 %' }).check();
+  await rtw.getByRole('radio', { name: 'Patient’s own report' }).check();
+  await rtw.getByRole('button', { name: 'Record sick leave' }).click();
+  await rtw
+    .getByRole('status')
+    .getByText(/^Sick leave recorded: .* 50 %\.$/)
+    .waitFor();
+  const periods = rtw.getByRole('table', { name: 'Periods on record' });
+  await periods
+    .getByRole('row', { name: /50 %/ })
+    .getByRole('button', { name: /^Remove the period / })
+    .click();
+  await rtw.getByLabel('Why is this period removed?').fill('Entered for the wrong patient.');
+  await rtw.getByRole('button', { name: 'Remove period' }).click();
+  await rtw
+    .getByRole('status')
+    .getByText(/^The period .* was removed\.$/)
+    .waitFor();
+  const removed = periods.getByRole('row', { name: /50 %/ });
+  await removed.getByText(/^Removed on .*: Entered for the wrong patient\.$/).waitFor();
+  assert.equal(await removed.locator('s').count(), 2, 'its dates and degree struck through');
+  assert.equal(await removed.getByRole('button').count(), 0, 'nothing more to remove');
+
+  // Sick leave: 100 % from 6 weeks ago to 2 weeks ahead, on a certificate.
   await rtw.getByLabel('First day of sick leave').fill(utcDay(-42));
   await rtw.getByLabel('Last day of sick leave').fill(utcDay(14));
   await rtw.getByRole('radio', { name: '100 %' }).check();
@@ -176,8 +207,7 @@ test('a referral goes from eligibility to discharge with the GP informed at ever
     .getByRole('status')
     .getByText(/^Sick leave recorded: .* 100 %\.$/)
     .waitFor();
-  const periods = rtw.getByRole('table', { name: 'Periods on record' });
-  assert.equal(await periods.getByRole('row').count(), 2, 'a header and the period');
+  assert.equal(await periods.getByRole('row').count(), 3, 'a header and the two periods');
 
   // The timeline: one open spell, not back at work yet, Sweden's deadlines of the absence.
   const spells = rtw.getByRole('table', { name: 'Spells' });
@@ -237,8 +267,8 @@ test('a referral goes from eligibility to discharge with the GP informed at ever
   await assertNoAxeViolations(gp, 'patient page with an eligibility check and a referral');
 
   // ---- The vocational adviser, in a browser of their own. The patient page's red-flag panel
-  // asks for the tasks, which the matrix leaves to clinicians: that one 403 is expected (it is
-  // not this journey's panel); any other console error fails the test.
+  // asks for the tasks, which the matrix leaves to clinicians: that 403 is expected (it is not
+  // this journey's panel), and so is the 409 provoked below; any other console error fails.
   const { page: adviser, consoleErrors: adviserErrors } = await signInAs(
     browser,
     server.baseUrl,
@@ -247,6 +277,11 @@ test('a referral goes from eligibility to discharge with the GP informed at ever
       {
         text: 'the server responded with a status of 403',
         url: /\/api\/v1\/patients\/[0-9a-f-]{36}\/tasks$/,
+      },
+      // The contact refused on purpose below (step 2 before step 1).
+      {
+        text: 'the server responded with a status of 409',
+        url: /\/api\/v1\/patients\/[0-9a-f-]{36}\/vocational-referrals\/[0-9a-f-]{36}\/events$/,
       },
     ],
   );
@@ -280,6 +315,18 @@ test('a referral goes from eligibility to discharge with the GP informed at ever
     /The vocational advice service accepted your referral on \d{4}-\d{2}-\d{2}\./,
     'accepted',
   );
+
+  // A face-to-face contact before any telephone contact: the server refuses it with core's
+  // code, said in words.
+  await card.locator('summary', { hasText: 'Log a contact' }).click();
+  const contactForm = card.locator('details', { hasText: 'Log a contact' }).locator('form');
+  await contactForm.getByRole('radio', { name: 'Step 2: face-to-face advice' }).check();
+  await contactForm.getByRole('radio', { name: 'Face to face', exact: true }).check();
+  await contactForm.getByRole('button', { name: 'Log contact' }).click();
+  await contactForm
+    .getByRole('alert')
+    .getByText('Steps come in order: log a contact at the step before first.')
+    .waitFor();
 
   // Step 1: telephone. Step 2: face to face. Step 3: the workplace, with the patient's consent.
   await logContact(adviser, 'Step 1: telephone advice', 'Telephone', 'Obstacles: lifting, shifts.');
