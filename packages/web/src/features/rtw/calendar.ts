@@ -1,3 +1,5 @@
+import { formatDate } from '../../ui/format';
+
 /**
  * Calendar dates (`YYYY-MM-DD`) as the reader reads them. A calendar date is a day, not an
  * instant: it is formatted in UTC so that it shows the same day in every time zone (a date
@@ -7,12 +9,9 @@ function dateLocale(language: string): string {
   return language === 'en' ? 'en-GB' : language;
 }
 
-/** "3 March 2025" or "3 mars 2025". */
+/** "3 March 2025" or "3 mars 2025": the app's one date format (`ui/format.ts`), a UTC day. */
 export function formatCalendarDate(isoDate: string, language: string): string {
-  return new Intl.DateTimeFormat(dateLocale(language), {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(`${isoDate}T00:00:00Z`));
+  return formatDate(isoDate, language);
 }
 
 /** "3 Mar 2025", for the axis of the visual timeline. */
