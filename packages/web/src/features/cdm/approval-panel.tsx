@@ -10,12 +10,12 @@ import { ServiceProblem } from '../../app/service-problem';
 import { useStaffApi } from '../../app/staff-api-context';
 import { formatDateTime } from '../../ui/format';
 import { Loading } from '../../ui/loading';
-import { useSession } from '../auth/use-session';
 import {
   approvalItems,
   choicesChanged,
+  decisionSource,
   draftConsent,
-  initialChoices,
+  effectiveChoices,
   latestDecision,
   sharingRequest,
   type ApprovalItem,
@@ -101,18 +101,21 @@ function Preview({
 
 function DecisionNote({ item, meeting }: { item: ApprovalItem; meeting: Meeting }) {
   const { t, i18n } = useTranslation();
-  const session = useSession();
   if (item.health) return <>{t('cdm.approval.healthNever')}</>;
   const decision = latestDecision(meeting.sharing, item.id);
   if (decision === null) return <>{t('cdm.approval.undecided')}</>;
-  const user = session.data?.user;
+  const source = decisionSource(decision);
+  const choice = decision.share ? t('cdm.approval.decidedShared') : t('cdm.approval.decidedKept');
+  const date = formatDateTime(decision.at, i18n.language);
   return (
     <>
-      {t('cdm.approval.decided', {
-        choice: decision.share ? t('cdm.approval.decidedShared') : t('cdm.approval.decidedKept'),
-        date: formatDateTime(decision.at, i18n.language),
-        who: user?.id === decision.recordedBy ? user.displayName : t('cdm.approval.colleague'),
-      })}
+      {source.via === 'patient'
+        ? t('cdm.approval.decidedByPatient', { choice, date })
+        : t('cdm.approval.decided', {
+            choice,
+            date,
+            who: source.name ?? t('cdm.approval.colleague'),
+          })}
     </>
   );
 }
@@ -129,7 +132,10 @@ export function ApprovalPanel({ patientId, meeting }: { patientId: string; meeti
   const changed = useMeetingChanged(patientId);
   const preview = useEmployerPreview(patientId, meeting.id);
   const items = approvalItems(meeting.record);
-  const [choices, setChoices] = useState(() => initialChoices(items, meeting.sharing));
+  // Only the ticks changed here: everything else follows the meeting as last fetched, so the
+  // patient's own choices (made on their link) appear when it is fetched again.
+  const [edits, setEdits] = useState<Record<string, boolean>>({});
+  const choices = effectiveChoices(items, meeting.sharing, edits);
   const [confirmRevoke, setConfirmRevoke] = useState(false);
   const [status, setStatus] = useState<'recorded' | 'revoked' | null>(null);
 
@@ -140,9 +146,10 @@ export function ApprovalPanel({ patientId, meeting }: { patientId: string; meeti
       return api.recordSharing(patientId, meeting.id, request);
     },
     onSuccess: async (updated) => {
+      const refreshed = changed(updated);
+      setEdits({});
       setStatus('recorded');
-      setChoices(initialChoices(approvalItems(updated.record), updated.sharing));
-      await changed(updated);
+      await refreshed;
     },
   });
   const revoke = useMutation({
@@ -151,8 +158,9 @@ export function ApprovalPanel({ patientId, meeting }: { patientId: string; meeti
       setConfirmRevoke(false);
       setStatus('revoked');
       // The withdrawal ends every decision: start again from nothing shared.
-      setChoices(initialChoices(approvalItems(updated.record), updated.sharing));
-      await changed(updated);
+      const refreshed = changed(updated);
+      setEdits({});
+      await refreshed;
     },
   });
 
@@ -174,9 +182,12 @@ export function ApprovalPanel({ patientId, meeting }: { patientId: string; meeti
       <p>{t('cdm.approval.intro')}</p>
       {meeting.sharing.revokedAt === null ? null : (
         <p className="notice notice--important">
-          {t('cdm.approval.revoked', {
-            date: formatDateTime(meeting.sharing.revokedAt, i18n.language),
-          })}
+          {t(
+            meeting.sharing.revokedVia === 'patient'
+              ? 'cdm.approval.revokedByPatient'
+              : 'cdm.approval.revoked',
+            { date: formatDateTime(meeting.sharing.revokedAt, i18n.language) },
+          )}
         </p>
       )}
       <div className="cdm-approval__grid">
@@ -204,7 +215,7 @@ export function ApprovalPanel({ patientId, meeting }: { patientId: string; meeti
                           aria-describedby={`${id}-note`}
                           onChange={(event) => {
                             setStatus(null);
-                            setChoices({ ...choices, [item.id]: event.target.checked });
+                            setEdits({ ...edits, [item.id]: event.target.checked });
                           }}
                         />
                         <div className="cdm-share__text">

@@ -15,7 +15,9 @@ import {
   addDays,
   approvalItems,
   choicesChanged,
+  decisionSource,
   draftConsent,
+  effectiveChoices,
   draftFor,
   employerDeadlines,
   employerStepBody,
@@ -25,6 +27,7 @@ import {
   jointStepBody,
   latestDecision,
   localDay,
+  parseLinkDays,
   patientStepBody,
   sharingRequest,
   stepIssues,
@@ -70,7 +73,7 @@ const RECORD: CdmRecord = {
 
 function meetingOf(
   record: CdmRecord,
-  sharing: Meeting['sharing'] = { decisions: [], revokedAt: null },
+  sharing: Meeting['sharing'] = { decisions: [], revokedAt: null, revokedVia: null },
 ): Meeting {
   return {
     id: record.meetingId,
@@ -90,8 +93,24 @@ function meetingOf(
     issues: [],
     sharing,
     links: [],
+    patientLinks: [],
   };
 }
+
+describe('link days', () => {
+  it("whole days from 1 to 90 for the employer's link, to 30 for the patient's", () => {
+    assert.equal(parseLinkDays('30'), 30);
+    assert.equal(parseLinkDays(' 90 '), 90);
+    assert.equal(parseLinkDays('91'), null);
+    assert.equal(parseLinkDays('0'), null);
+    assert.equal(parseLinkDays('7', 30), 7);
+    assert.equal(parseLinkDays('30', 30), 30);
+    assert.equal(parseLinkDays('31', 30), null);
+    assert.equal(parseLinkDays('1.5', 30), null);
+    assert.equal(parseLinkDays('', 30), null);
+    assert.equal(parseLinkDays('-3', 30), null);
+  });
+});
 
 describe('dates', () => {
   it('accepts real calendar dates only', () => {
@@ -267,13 +286,42 @@ describe('the patient approval', () => {
   it('starts from the latest recorded decisions and sends one for every shareable item', () => {
     const sharing: Meeting['sharing'] = {
       decisions: [
-        { itemId: 'o1', share: true, at: '2026-11-10T10:00:00Z', recordedBy: 'u' },
-        { itemId: 'r1', share: true, at: '2026-11-10T10:00:00Z', recordedBy: 'u' },
-        { itemId: 'r1', share: false, at: '2026-11-11T10:00:00Z', recordedBy: 'u' },
+        {
+          itemId: 'o1',
+          share: true,
+          at: '2026-11-10T10:00:00Z',
+          via: 'staff',
+          recordedBy: 'u',
+          recordedByName: 'Eva Berg',
+        },
+        {
+          itemId: 'r1',
+          share: true,
+          at: '2026-11-10T10:00:00Z',
+          via: 'staff',
+          recordedBy: 'u',
+          recordedByName: 'Eva Berg',
+        },
+        {
+          itemId: 'r1',
+          share: false,
+          at: '2026-11-11T10:00:00Z',
+          via: 'staff',
+          recordedBy: 'u',
+          recordedByName: 'Eva Berg',
+        },
         // A health item named by mistake is still never ticked.
-        { itemId: 'h1', share: true, at: '2026-11-11T10:00:00Z', recordedBy: 'u' },
+        {
+          itemId: 'h1',
+          share: true,
+          at: '2026-11-11T10:00:00Z',
+          via: 'staff',
+          recordedBy: 'u',
+          recordedByName: 'Eva Berg',
+        },
       ],
       revokedAt: null,
+      revokedVia: null,
     };
     const items = approvalItems(RECORD);
     const choices = initialChoices(items, sharing);
@@ -292,6 +340,58 @@ describe('the patient approval', () => {
       ],
     });
     assert.equal(sharingRequest(approvalItems(EMPTY), {}), null);
+  });
+
+  it("keeps the ticks changed here and follows the record for the rest (the patient's own link)", () => {
+    const items = approvalItems(RECORD);
+    const before: Meeting['sharing'] = { decisions: [], revokedAt: null, revokedVia: null };
+    // The clinician ticked the resource; meanwhile the patient shared the obstacle on their link.
+    const edits = { r1: true };
+    assert.deepEqual(effectiveChoices(items, before, edits), {
+      o1: false,
+      h1: false,
+      r1: true,
+      e1: false,
+      a1: false,
+      p1: false,
+    });
+    const after: Meeting['sharing'] = {
+      decisions: [
+        {
+          itemId: 'o1',
+          share: true,
+          at: '2026-11-12T08:00:00Z',
+          via: 'patient',
+          recordedBy: null,
+          recordedByName: null,
+        },
+      ],
+      revokedAt: null,
+      revokedVia: null,
+    };
+    const choices = effectiveChoices(items, after, edits);
+    assert.equal(choices.o1, true, "the patient's decision shows");
+    assert.equal(choices.r1, true, 'the tick made here stays');
+    assert.equal(choicesChanged(items, choices, after), true);
+    assert.equal(choicesChanged(items, effectiveChoices(items, after, {}), after), false);
+    // A health item stays unticked whatever is edited.
+    assert.equal(effectiveChoices(items, after, { h1: true }).h1, false);
+  });
+
+  it('names who made a decision: the patient on their link, or the member of staff', () => {
+    const base = { itemId: 'o1', share: true, at: '2026-11-12T08:00:00Z' } as const;
+    assert.deepEqual(
+      decisionSource({ ...base, via: 'patient', recordedBy: null, recordedByName: null }),
+      { via: 'patient' },
+    );
+    assert.deepEqual(
+      decisionSource({ ...base, via: 'staff', recordedBy: 'u', recordedByName: 'Eva Berg' }),
+      { via: 'staff', name: 'Eva Berg' },
+    );
+    assert.deepEqual(
+      decisionSource({ ...base, via: 'staff', recordedBy: 'u', recordedByName: null }),
+      { via: 'staff', name: null },
+    );
   });
 
   it('previews exactly the ticked, non-health items (property over random ticks)', () => {

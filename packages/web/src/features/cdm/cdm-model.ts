@@ -302,6 +302,16 @@ export function draftFor<S extends CdmStep>(
   return drafts[step]();
 }
 
+/**
+ * Whole days from 1 to `max`, as the contract allows (90 for an employer's link, 30 for the
+ * patient's); null otherwise.
+ */
+export function parseLinkDays(value: string, max = 90): number | null {
+  if (!/^\d{1,2}$/.test(value.trim())) return null;
+  const days = Number(value.trim());
+  return days >= 1 && days <= max ? days : null;
+}
+
 /** Whether a step is held, next, or not yet open. */
 export function stepState(meeting: Meeting, step: CdmStep): 'recorded' | 'next' | 'locked' {
   if (meeting.record[STEP_FIELD[step]] !== null) return 'recorded';
@@ -371,6 +381,33 @@ export function initialChoices(
     choices[item.id] = !item.health && (latestDecision(sharing, item.id)?.share ?? false);
   }
   return choices;
+}
+
+/**
+ * The ticks shown: the recorded decisions, overridden by the ticks changed here and not yet
+ * recorded (`edits`). Items nobody touched here follow the record, so decisions the patient made
+ * on their own link show up when the meeting is fetched again; health items are never ticked.
+ */
+export function effectiveChoices(
+  items: readonly ApprovalItem[],
+  sharing: Meeting['sharing'],
+  edits: Readonly<Record<string, boolean>>,
+): Record<string, boolean> {
+  const choices = initialChoices(items, sharing);
+  for (const item of items) {
+    const edited = edits[item.id];
+    if (!item.health && edited !== undefined) choices[item.id] = edited;
+  }
+  return choices;
+}
+
+/** Who made a decision: the patient on their own link, or a named member of staff. */
+export function decisionSource(
+  decision: SharingDecision,
+): { readonly via: 'patient' } | { readonly via: 'staff'; readonly name: string | null } {
+  return decision.via === 'patient'
+    ? { via: 'patient' }
+    : { via: 'staff', name: decision.recordedByName };
 }
 
 /** Whether the ticks differ from the recorded decisions (an undecided item counts as kept back). */

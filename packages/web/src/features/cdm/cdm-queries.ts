@@ -11,14 +11,37 @@ export function previewQueryKey(patientId: string, meetingId: string) {
   return [...meetingsQueryKey(patientId), meetingId, 'preview'] as const;
 }
 
-/** The patient's meetings, newest first as the server lists them. */
+/** How often the meetings are fetched again while a patient's own link is active. */
+export const PATIENT_LINK_POLL_MS = 30_000;
+
+/** Whether any meeting has an active patient link (the patient may be choosing right now). */
+export function hasActivePatientLink(list: MeetingList | undefined): boolean {
+  return (
+    list?.meetings.some((meeting) =>
+      meeting.patientLinks.some((link) => link.status === 'active'),
+    ) ?? false
+  );
+}
+
+/**
+ * The patient's meetings, newest first as the server lists them. While a patient's own link is
+ * active they are fetched again now and then, so the patient's choices show up by themselves.
+ */
 export function useMeetings(patientId: string) {
   const api = useStaffApi();
   return useQuery({
     queryKey: meetingsQueryKey(patientId),
     queryFn: () => api.listMeetings(patientId),
     staleTime: 0,
+    refetchInterval: (query) =>
+      hasActivePatientLink(query.state.data) ? PATIENT_LINK_POLL_MS : false,
   });
+}
+
+/** Fetch the meetings and every preview again (the patient may have chosen on their link). */
+export function useRefreshMeetings(patientId: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: meetingsQueryKey(patientId) });
 }
 
 /** One meeting (the print page opens it on its own). */

@@ -6,24 +6,18 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api-client';
 import { useStaffApi } from '../../app/staff-api-context';
 import { FieldError } from '../../ui/field-error';
-import { formatDateTime } from '../../ui/format';
+import { parseLinkDays } from './cdm-model';
 import { useMeetingChanged } from './cdm-queries';
+import { LinkTable } from './link-table';
 
 type CopyState = 'idle' | 'copied' | 'failed';
-
-/** Whole days from 1 to 90, as the contract allows; null otherwise. */
-export function parseLinkDays(value: string): number | null {
-  if (!/^\d{1,2}$/.test(value.trim())) return null;
-  const days = Number(value.trim());
-  return days >= 1 && days <= 90 ? days : null;
-}
 
 /**
  * Issue and revoke the employer's links. A new link's address is shown once, with a copy button
  * and a warning: the server keeps only a hash of the token.
  */
 export function EmployerLinks({ patientId, meeting }: { patientId: string; meeting: Meeting }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const api = useStaffApi();
   const changed = useMeetingChanged(patientId);
   const [days, setDays] = useState('30');
@@ -163,62 +157,17 @@ export function EmployerLinks({ patientId, meeting }: { patientId: string; meeti
           {t('cdm.links.create')}
         </button>
       </form>
-      <h5 id="cdm-links-list-title">{t('cdm.links.listCaption')}</h5>
-      {meeting.links.length === 0 ? (
-        <p>{t('cdm.links.none')}</p>
-      ) : (
-        <div className="table-wrapper">
-          <table className="table table--compact" aria-labelledby="cdm-links-list-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('cdm.links.status')}</th>
-                <th scope="col">{t('cdm.links.created')}</th>
-                <th scope="col">{t('cdm.links.expires')}</th>
-                <th scope="col">{t('cdm.links.lastOpened')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('cdm.links.revoke')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {meeting.links.map((link) => {
-                const createdAt = formatDateTime(link.createdAt, i18n.language);
-                return (
-                  <tr key={link.id}>
-                    <td>
-                      <span className={`tag cdm-link-status--${link.status}`}>
-                        {t(`cdm.links.statuses.${link.status}`)}
-                      </span>
-                    </td>
-                    <td>{createdAt}</td>
-                    <td>{formatDateTime(link.expiresAt, i18n.language)}</td>
-                    <td>
-                      {link.lastOpenedAt === null
-                        ? t('cdm.links.never')
-                        : formatDateTime(link.lastOpenedAt, i18n.language)}
-                    </td>
-                    <td>
-                      {link.status === 'active' ? (
-                        <button
-                          type="button"
-                          className="button button--secondary"
-                          aria-label={t('cdm.links.revokeLabel', { date: createdAt })}
-                          disabled={revoke.isPending}
-                          onClick={() => {
-                            revoke.mutate(link.id);
-                          }}
-                        >
-                          {t('cdm.links.revoke')}
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <LinkTable
+        links={meeting.links}
+        captionId="cdm-links-list-title"
+        caption={t('cdm.links.listCaption')}
+        none={t('cdm.links.none')}
+        revokeLabel={(date) => t('cdm.links.revokeLabel', { date })}
+        revoking={revoke.isPending}
+        onRevoke={(linkId) => {
+          revoke.mutate(linkId);
+        }}
+      />
     </section>
   );
 }

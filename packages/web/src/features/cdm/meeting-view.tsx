@@ -7,6 +7,7 @@ import { ApprovalPanel } from './approval-panel';
 import { issueMessage } from './cdm-errors';
 import { useEmployerPreview } from './cdm-queries';
 import { EmployerLinks } from './employer-links';
+import { PatientLinks } from './patient-links';
 import { EmployerDeadlines } from './employer-view-sections';
 import { StepSection } from './step-forms';
 
@@ -26,7 +27,7 @@ function Deadlines({ patientId, meetingId }: { patientId: string; meetingId: str
 
 /**
  * One meeting: its three steps in order, the patient's approval with the employer's preview,
- * the employer's statutory deadlines and the employer's links.
+ * the patient's own approval links, the employer's statutory deadlines and the employer's links.
  */
 export function MeetingView({ patientId, meeting }: { patientId: string; meeting: Meeting }) {
   const { t, i18n } = useTranslation();
@@ -59,6 +60,7 @@ export function MeetingView({ patientId, meeting }: { patientId: string; meeting
         <StepSection key={step} patientId={patientId} meeting={meeting} step={step} />
       ))}
       <ApprovalPanel key={meeting.id} patientId={patientId} meeting={meeting} />
+      <PatientLinks key={`patient-links-${meeting.id}`} patientId={patientId} meeting={meeting} />
       <Deadlines patientId={patientId} meetingId={meeting.id} />
       <EmployerLinks key={`links-${meeting.id}`} patientId={patientId} meeting={meeting} />
     </article>

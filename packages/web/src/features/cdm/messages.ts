@@ -145,6 +145,7 @@ export const cdmEn = {
     shareItem: 'Share: {{text}}',
     healthNever: 'Health information: never shared',
     decided: '{{choice}} on {{date}} by {{who}}',
+    decidedByPatient: '{{choice}} on {{date}} by the patient, on their own link',
     decidedShared: 'Shared',
     decidedKept: 'Kept back',
     undecided: 'No decision recorded yet',
@@ -160,6 +161,8 @@ export const cdmEn = {
     revokeConfirmButton: 'Confirm: the patient withdraws consent',
     revoked: 'The patient withdrew consent on {{date}}: the employer sees the meeting dates only.',
     revokedNow: 'Consent withdrawn: the employer now sees the meeting dates only.',
+    revokedByPatient:
+      'The patient withdrew consent on their own link on {{date}}: the employer sees the meeting dates only.',
   },
   preview: {
     title: 'What the employer will see',
@@ -218,6 +221,80 @@ export const cdmEn = {
       active: 'Active',
       expired: 'Expired',
       revoked: 'Revoked',
+    },
+  },
+  patientLinks: {
+    title: 'Send the patient a link to choose for themselves',
+    intro:
+      'The patient can choose on their own phone or computer, item by item, what the employer sees, and withdraw it later. Their choices appear in the approval above, marked as made on their own link. Health items are never shown to the employer.',
+    days: "Days the patient's link is valid",
+    daysHint: 'From 1 to 30 days.',
+    daysInvalid: 'Enter a whole number of days from 1 to 30',
+    create: "Create the patient's link",
+    url: "The patient's approval link",
+    shownOnce:
+      'This link is shown once only: send it to the patient now, or let them scan the code with their phone. workup keeps only a fingerprint of it.',
+    qrLabel: "QR code of the patient's approval link",
+    listCaption: "The patient's links for this meeting",
+    none: 'No links for the patient yet.',
+    revokeLabel: "Revoke the patient's link created {{date}}",
+    revoked: "The patient's link is revoked.",
+    refresh: "Check for the patient's choices",
+    refreshed: "Checked: the approval shows the patient's latest choices.",
+  },
+  patientPage: {
+    title: 'Choose what your employer sees',
+    workplace: 'Workplace: {{name}}',
+    intro: 'You decide what your employer sees. Your health details are never shown.',
+    howTo:
+      'Tick each point you are happy for your employer to see, then save. What you do not tick stays between you and your clinician. You can change your mind at any time.',
+    expires: 'This link works until {{date}}.',
+    choicesTitle: 'Your choices',
+    sections: {
+      obstacles: 'What makes work hard for you',
+      resources: 'What helps you at work',
+      employerView: "Your employer's point of view",
+      possibleAdjustments: 'Changes at work that could help',
+      actionPlan: 'The action plan',
+    },
+    healthNever: 'Never shared: this is about your health.',
+    actionDetail: '{{who}}, by {{date}}',
+    nothingToChoose: 'There is nothing to choose yet. Your clinician will tell you when there is.',
+    save: 'Save my choices',
+    saved: 'Your choices are saved. Your employer now sees only what you ticked.',
+    previewTitle: 'What your employer will see',
+    previewUnsaved: 'Not saved yet: this is what your employer will see once you save.',
+    previewSaved: 'This is what your employer sees now.',
+    withdraw: 'Withdraw everything I shared',
+    withdrawConfirm:
+      'Withdraw everything? Your employer will then see only the meeting dates. You can choose again afterwards.',
+    withdrawConfirmButton: 'Yes, withdraw everything',
+    cancel: 'Cancel',
+    withdrawn: 'Everything is withdrawn. Your employer now sees only the meeting dates.',
+    revokedNotice:
+      'You withdrew everything on {{date}}. Your employer sees only the meeting dates until you choose again.',
+    errors: {
+      rejected: 'Your choices could not be saved: {{detail}}',
+      changed:
+        'The meeting changed while you were choosing. The page now shows it as it is: look through your choices and save again.',
+    },
+    problems: {
+      no_token: {
+        title: 'The link is incomplete',
+        body: 'Open the whole link from the message your clinician sent you. If it still does not work, ask your clinician for a new one.',
+      },
+      invalid_link: {
+        title: 'This link is not valid',
+        body: 'The link is wrong or has been withdrawn. Ask your clinician for a new one if you still need it.',
+      },
+      link_expired: {
+        title: 'This link has expired',
+        body: 'Ask your clinician for a new link if you still want to choose what your employer sees.',
+      },
+      unavailable: {
+        title: 'The page could not be loaded',
+        body: 'The service could not be reached. Try again in a moment.',
+      },
     },
   },
   view: {
@@ -418,6 +495,7 @@ export const cdmSv: typeof cdmEn = {
     shareItem: 'Dela: {{text}}',
     healthNever: 'Hälsouppgift: delas aldrig',
     decided: '{{choice}} {{date}} av {{who}}',
+    decidedByPatient: '{{choice}} {{date}} av patienten, via sin egen länk',
     decidedShared: 'Delas',
     decidedKept: 'Delas inte',
     undecided: 'Inget beslut registrerat än',
@@ -434,6 +512,8 @@ export const cdmSv: typeof cdmEn = {
     revokeConfirmButton: 'Bekräfta: patienten återkallar samtycket',
     revoked: 'Patienten återkallade samtycket {{date}}: arbetsgivaren ser bara mötesdatumen.',
     revokedNow: 'Samtycket är återkallat: arbetsgivaren ser nu bara mötesdatumen.',
+    revokedByPatient:
+      'Patienten återkallade samtycket via sin egen länk {{date}}: arbetsgivaren ser bara mötesdatumen.',
   },
   preview: {
     title: 'Det här kommer arbetsgivaren att se',
@@ -492,6 +572,80 @@ export const cdmSv: typeof cdmEn = {
       active: 'Aktiv',
       expired: 'Utgången',
       revoked: 'Återkallad',
+    },
+  },
+  patientLinks: {
+    title: 'Skicka en länk så att patienten kan välja själv',
+    intro:
+      'Patienten kan själv, i sin telefon eller dator, välja punkt för punkt vad arbetsgivaren ser, och ta tillbaka det senare. Valen syns i godkännandet ovan, markerade som gjorda via patientens egen länk. Hälsouppgifter visas aldrig för arbetsgivaren.',
+    days: 'Antal dagar patientens länk gäller',
+    daysHint: 'Från 1 till 30 dagar.',
+    daysInvalid: 'Ange ett helt antal dagar från 1 till 30',
+    create: 'Skapa patientens länk',
+    url: 'Patientens länk för godkännande',
+    shownOnce:
+      'Länken visas bara en gång: skicka den till patienten nu, eller låt patienten skanna koden med telefonen. workup sparar bara ett fingeravtryck av den.',
+    qrLabel: 'QR-kod för patientens länk för godkännande',
+    listCaption: 'Patientens länkar till mötet',
+    none: 'Inga länkar till patienten än.',
+    revokeLabel: 'Återkalla patientens länk skapad {{date}}',
+    revoked: 'Patientens länk är återkallad.',
+    refresh: 'Hämta patientens val',
+    refreshed: 'Hämtat: godkännandet visar patientens senaste val.',
+  },
+  patientPage: {
+    title: 'Välj vad din arbetsgivare ser',
+    workplace: 'Arbetsplats: {{name}}',
+    intro: 'Du bestämmer vad din arbetsgivare ser. Dina hälsouppgifter visas aldrig.',
+    howTo:
+      'Kryssa i varje punkt du går med på att arbetsgivaren ser, och spara sedan. Det du inte kryssar i stannar mellan dig och din behandlare. Du kan ändra dig när som helst.',
+    expires: 'Länken fungerar till {{date}}.',
+    choicesTitle: 'Dina val',
+    sections: {
+      obstacles: 'Det som gör arbetet svårt för dig',
+      resources: 'Det som hjälper dig i arbetet',
+      employerView: 'Arbetsgivarens syn',
+      possibleAdjustments: 'Ändringar i arbetet som kan hjälpa',
+      actionPlan: 'Handlingsplanen',
+    },
+    healthNever: 'Delas aldrig: det handlar om din hälsa.',
+    actionDetail: '{{who}}, senast {{date}}',
+    nothingToChoose: 'Det finns inget att välja än. Din behandlare säger till när det finns.',
+    save: 'Spara mina val',
+    saved: 'Dina val är sparade. Arbetsgivaren ser nu bara det du kryssat i.',
+    previewTitle: 'Det här kommer din arbetsgivare att se',
+    previewUnsaved: 'Inte sparat än: så här ser arbetsgivaren det när du har sparat.',
+    previewSaved: 'Så här ser arbetsgivaren det nu.',
+    withdraw: 'Ta tillbaka allt jag delat',
+    withdrawConfirm:
+      'Ta tillbaka allt? Arbetsgivaren ser då bara mötesdatumen. Du kan välja igen efteråt.',
+    withdrawConfirmButton: 'Ja, ta tillbaka allt',
+    cancel: 'Avbryt',
+    withdrawn: 'Allt är tillbakataget. Arbetsgivaren ser nu bara mötesdatumen.',
+    revokedNotice:
+      'Du tog tillbaka allt {{date}}. Arbetsgivaren ser bara mötesdatumen tills du väljer igen.',
+    errors: {
+      rejected: 'Dina val kunde inte sparas: {{detail}}',
+      changed:
+        'Mötet ändrades medan du valde. Sidan visar det nu som det är: gå igenom dina val och spara igen.',
+    },
+    problems: {
+      no_token: {
+        title: 'Länken är ofullständig',
+        body: 'Öppna hela länken i meddelandet från din behandlare. Om den ändå inte fungerar, be din behandlare om en ny.',
+      },
+      invalid_link: {
+        title: 'Länken är inte giltig',
+        body: 'Länken är fel eller har dragits tillbaka. Be din behandlare om en ny om du fortfarande behöver den.',
+      },
+      link_expired: {
+        title: 'Länken har gått ut',
+        body: 'Be din behandlare om en ny länk om du fortfarande vill välja vad arbetsgivaren ser.',
+      },
+      unavailable: {
+        title: 'Sidan kunde inte laddas',
+        body: 'Tjänsten gick inte att nå. Försök igen om en stund.',
+      },
     },
   },
   view: {

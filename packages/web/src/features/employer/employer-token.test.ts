@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { captureEmployerToken } from './employer-token';
+import { APPROVAL_TOKEN_KEY, captureEmployerToken, captureLinkToken } from './employer-token';
 import type { TokenEnvironment } from './employer-token';
 
 function environment(hash: string, stored: Record<string, string> = {}, search = '') {
@@ -51,5 +51,22 @@ describe('captureEmployerToken', () => {
     captureEmployerToken({ ...first.env, storage: null });
     const { env } = environment('');
     assert.equal(captureEmployerToken({ ...env, storage: null }), 'only-memory');
+  });
+
+  it("keeps the patient's approval token apart from an employer's in the same tab", () => {
+    const employer = environment('#emp');
+    captureEmployerToken(employer.env);
+    const approval = environment('#pat', Object.fromEntries(employer.storage));
+    assert.equal(captureLinkToken(approval.env, APPROVAL_TOKEN_KEY), 'pat');
+    assert.deepEqual(Object.fromEntries(approval.storage), {
+      'workup.employer.token': 'emp',
+      'workup.approval.token': 'pat',
+    });
+    const reload = environment('', Object.fromEntries(approval.storage));
+    assert.equal(captureEmployerToken(reload.env), 'emp');
+    assert.equal(captureLinkToken(reload.env, APPROVAL_TOKEN_KEY), 'pat');
+    // A fresh tab with neither kept has none (nor the other kind's).
+    const fresh = environment('', { 'workup.employer.token': 'emp' });
+    assert.equal(captureLinkToken({ ...fresh.env }, 'workup.other.token'), null);
   });
 });
