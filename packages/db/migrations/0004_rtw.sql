@@ -1,3 +1,19 @@
+CREATE TABLE "cdm_links" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"meeting_id" uuid NOT NULL,
+	"patient_id" uuid NOT NULL,
+	"audience" text NOT NULL,
+	"token_hash" text NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"revoked_by" uuid,
+	"last_opened_at" timestamp with time zone,
+	CONSTRAINT "cdm_links_audience_check" CHECK ("cdm_links"."audience" in ('employer', 'patient')),
+	CONSTRAINT "cdm_links_revoked_check" CHECK (("cdm_links"."revoked_at" is null) = ("cdm_links"."revoked_by" is null))
+);
+--> statement-breakpoint
 CREATE TABLE "cdm_meetings" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"patient_id" uuid NOT NULL,
@@ -16,22 +32,10 @@ CREATE TABLE "cdm_sharing_events" (
 	"item_id" text,
 	"share" boolean,
 	"at" timestamp with time zone NOT NULL,
-	"recorded_by" uuid NOT NULL,
-	CONSTRAINT "cdm_sharing_events_kind_check" CHECK (("cdm_sharing_events"."kind" = 'decision' and "cdm_sharing_events"."item_id" is not null and "cdm_sharing_events"."share" is not null) or ("cdm_sharing_events"."kind" = 'revocation' and "cdm_sharing_events"."item_id" is null and "cdm_sharing_events"."share" is null))
-);
---> statement-breakpoint
-CREATE TABLE "employer_links" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"meeting_id" uuid NOT NULL,
-	"patient_id" uuid NOT NULL,
-	"token_hash" text NOT NULL,
-	"created_by" uuid NOT NULL,
-	"created_at" timestamp with time zone NOT NULL,
-	"expires_at" timestamp with time zone NOT NULL,
-	"revoked_at" timestamp with time zone,
-	"revoked_by" uuid,
-	"last_opened_at" timestamp with time zone,
-	CONSTRAINT "employer_links_revoked_check" CHECK (("employer_links"."revoked_at" is null) = ("employer_links"."revoked_by" is null))
+	"recorded_by" uuid,
+	"patient_link_id" uuid,
+	CONSTRAINT "cdm_sharing_events_kind_check" CHECK (("cdm_sharing_events"."kind" = 'decision' and "cdm_sharing_events"."item_id" is not null and "cdm_sharing_events"."share" is not null) or ("cdm_sharing_events"."kind" = 'revocation' and "cdm_sharing_events"."item_id" is null and "cdm_sharing_events"."share" is null)),
+	CONSTRAINT "cdm_sharing_events_by_check" CHECK (("cdm_sharing_events"."recorded_by" is null) <> ("cdm_sharing_events"."patient_link_id" is null))
 );
 --> statement-breakpoint
 CREATE TABLE "referral_notifications" (
@@ -98,15 +102,16 @@ CREATE TABLE "vocational_referrals" (
 );
 --> statement-breakpoint
 ALTER TABLE "audit_events" DROP CONSTRAINT "audit_events_actor_type_check";--> statement-breakpoint
+ALTER TABLE "cdm_links" ADD CONSTRAINT "cdm_links_meeting_id_cdm_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."cdm_meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cdm_links" ADD CONSTRAINT "cdm_links_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cdm_links" ADD CONSTRAINT "cdm_links_created_by_staff_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cdm_links" ADD CONSTRAINT "cdm_links_revoked_by_staff_users_id_fk" FOREIGN KEY ("revoked_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cdm_meetings" ADD CONSTRAINT "cdm_meetings_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cdm_meetings" ADD CONSTRAINT "cdm_meetings_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cdm_meetings" ADD CONSTRAINT "cdm_meetings_created_by_staff_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cdm_sharing_events" ADD CONSTRAINT "cdm_sharing_events_meeting_id_cdm_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."cdm_meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cdm_sharing_events" ADD CONSTRAINT "cdm_sharing_events_recorded_by_staff_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "employer_links" ADD CONSTRAINT "employer_links_meeting_id_cdm_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."cdm_meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "employer_links" ADD CONSTRAINT "employer_links_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "employer_links" ADD CONSTRAINT "employer_links_created_by_staff_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "employer_links" ADD CONSTRAINT "employer_links_revoked_by_staff_users_id_fk" FOREIGN KEY ("revoked_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cdm_sharing_events" ADD CONSTRAINT "cdm_sharing_events_patient_link_id_cdm_links_id_fk" FOREIGN KEY ("patient_link_id") REFERENCES "public"."cdm_links"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "referral_notifications" ADD CONSTRAINT "referral_notifications_referral_id_vocational_referrals_id_fk" FOREIGN KEY ("referral_id") REFERENCES "public"."vocational_referrals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "referral_notifications" ADD CONSTRAINT "referral_notifications_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "referral_notifications" ADD CONSTRAINT "referral_notifications_recipient_id_staff_users_id_fk" FOREIGN KEY ("recipient_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -119,10 +124,10 @@ ALTER TABLE "vocational_referrals" ADD CONSTRAINT "vocational_referrals_patient_
 ALTER TABLE "vocational_referrals" ADD CONSTRAINT "vocational_referrals_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "vocational_referrals" ADD CONSTRAINT "vocational_referrals_referrer_id_staff_users_id_fk" FOREIGN KEY ("referrer_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "vocational_referrals" ADD CONSTRAINT "vocational_referrals_adviser_id_staff_users_id_fk" FOREIGN KEY ("adviser_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "cdm_links_token_unique" ON "cdm_links" USING btree ("token_hash");--> statement-breakpoint
+CREATE INDEX "cdm_links_meeting_idx" ON "cdm_links" USING btree ("meeting_id");--> statement-breakpoint
 CREATE INDEX "cdm_meetings_patient_idx" ON "cdm_meetings" USING btree ("patient_id");--> statement-breakpoint
 CREATE INDEX "cdm_sharing_events_meeting_idx" ON "cdm_sharing_events" USING btree ("meeting_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "employer_links_token_unique" ON "employer_links" USING btree ("token_hash");--> statement-breakpoint
-CREATE INDEX "employer_links_meeting_idx" ON "employer_links" USING btree ("meeting_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "referral_notifications_key_unique" ON "referral_notifications" USING btree ("key");--> statement-breakpoint
 CREATE INDEX "referral_notifications_recipient_idx" ON "referral_notifications" USING btree ("recipient_id","created_at");--> statement-breakpoint
 CREATE INDEX "referral_notifications_referral_idx" ON "referral_notifications" USING btree ("referral_id");--> statement-breakpoint

@@ -968,9 +968,47 @@ export const cdmMeetings = pgTable(
 );
 
 /**
+ * A link to one meeting, by `audience`: the employer's (`/e#<token>`: the meeting as the patient
+ * agreed to share it) or the patient's own (`/a#<token>`: to choose what the employer sees). Only
+ * the token's SHA-256 is kept; a link reaches nothing else.
+ */
+export const cdmLinks = pgTable(
+  'cdm_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => cdmMeetings.id),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    audience: text('audience').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+    expiresAt: at('expires_at').notNull(),
+    revokedAt: at('revoked_at'),
+    revokedBy: uuid('revoked_by').references(() => staffUsers.id),
+    lastOpenedAt: at('last_opened_at'),
+  },
+  (table) => [
+    uniqueIndex('cdm_links_token_unique').on(table.tokenHash),
+    index('cdm_links_meeting_idx').on(table.meetingId),
+    check('cdm_links_audience_check', sql`${table.audience} in ('employer', 'patient')`),
+    check(
+      'cdm_links_revoked_check',
+      sql`(${table.revokedAt} is null) = (${table.revokedBy} is null)`,
+    ),
+  ],
+);
+
+/**
  * The patient's consent to share a meeting with the employer, append-only: a decision on one
  * item, or a revocation of all of them. The latest decision per item counts; a revocation
- * withdraws every decision before it.
+ * withdraws every decision before it. Recorded by a staff member with the patient
+ * (`recorded_by`), or by the patient on their own approval link (`patient_link_id`).
  */
 export const cdmSharingEvents = pgTable(
   'cdm_sharing_events',
@@ -983,9 +1021,8 @@ export const cdmSharingEvents = pgTable(
     itemId: text('item_id'),
     share: boolean('share'),
     at: at('at').notNull(),
-    recordedBy: uuid('recorded_by')
-      .notNull()
-      .references(() => staffUsers.id),
+    recordedBy: uuid('recorded_by').references(() => staffUsers.id),
+    patientLinkId: uuid('patient_link_id').references(() => cdmLinks.id),
   },
   (table) => [
     index('cdm_sharing_events_meeting_idx').on(table.meetingId),
@@ -993,39 +1030,9 @@ export const cdmSharingEvents = pgTable(
       'cdm_sharing_events_kind_check',
       sql`(${table.kind} = 'decision' and ${table.itemId} is not null and ${table.share} is not null) or (${table.kind} = 'revocation' and ${table.itemId} is null and ${table.share} is null)`,
     ),
-  ],
-);
-
-/**
- * A link that lets an employer see one meeting as the patient agreed (`/e#<token>`); only the
- * token's SHA-256 is kept. It reaches nothing else.
- */
-export const employerLinks = pgTable(
-  'employer_links',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => cdmMeetings.id),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id),
-    tokenHash: text('token_hash').notNull(),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => staffUsers.id),
-    createdAt: createdAt(),
-    expiresAt: at('expires_at').notNull(),
-    revokedAt: at('revoked_at'),
-    revokedBy: uuid('revoked_by').references(() => staffUsers.id),
-    lastOpenedAt: at('last_opened_at'),
-  },
-  (table) => [
-    uniqueIndex('employer_links_token_unique').on(table.tokenHash),
-    index('employer_links_meeting_idx').on(table.meetingId),
     check(
-      'employer_links_revoked_check',
-      sql`(${table.revokedAt} is null) = (${table.revokedBy} is null)`,
+      'cdm_sharing_events_by_check',
+      sql`(${table.recordedBy} is null) <> (${table.patientLinkId} is null)`,
     ),
   ],
 );

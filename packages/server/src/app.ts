@@ -39,6 +39,7 @@ import { dashboardRoutes } from './routes/dashboard/index';
 import { outboxRoutes } from './routes/outbox/index';
 import { cdmRoutes } from './routes/cdm/index';
 import { employerRoutes } from './routes/employer/index';
+import { sharingRoutes } from './routes/sharing/index';
 import { rtwRoutes } from './routes/rtw/index';
 import { vocationalRoutes } from './routes/vocational/index';
 import { referralQueueRoutes } from './routes/vocational/queue';
@@ -218,6 +219,7 @@ export async function createApp(deps: AppDeps) {
       await api.register(referralQueueRoutes, ctx);
       await api.register(cdmRoutes, { ...ctx, prefix: '/patients/:patientId/cdm-meetings' });
       await api.register(employerRoutes, { ...ctx, prefix: '/employer' });
+      await api.register(sharingRoutes, { ...ctx, prefix: '/sharing' });
     },
     { prefix: '/api/v1' },
   );

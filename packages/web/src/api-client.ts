@@ -31,6 +31,7 @@ import {
   MeetingPreviewSchema,
   MeetingSchema,
   NotificationListSchema,
+  PatientSharingPageSchema,
   PatientTimelineSchema,
   ReferralNotificationRecordSchema,
   ReferralQueueSchema,
@@ -53,6 +54,8 @@ import type {
   MeetingList,
   MeetingPreview,
   NotificationList,
+  CreatePatientLinkRequest,
+  PatientSharingPage,
   PatientTimeline,
   RecordReferralEventRequest,
   RecordSharingRequest,
@@ -284,6 +287,13 @@ export interface StaffApi {
     request: CreateEmployerLinkRequest,
   ): Promise<CreatedEmployerLink>;
   revokeEmployerLink(patientId: string, meetingId: string, linkId: string): Promise<EmployerLink>;
+  /** A link for the patient to choose what the employer sees (`/a#<token>`, shown once). */
+  createPatientLink(
+    patientId: string,
+    meetingId: string,
+    request: CreatePatientLinkRequest,
+  ): Promise<CreatedEmployerLink>;
+  revokePatientLink(patientId: string, meetingId: string, linkId: string): Promise<EmployerLink>;
 }
 
 const API = '/api/v1';
@@ -502,6 +512,16 @@ export function createStaffApi(fetchFn: FetchLike = defaultFetch): StaffApi {
       const path = `${meetingPath(patientId, meetingId)}/employer-links/${encodeURIComponent(linkId)}/revocation`;
       return parseBody(await post(path, {}), EmployerLinkSchema);
     },
+    async createPatientLink(patientId, meetingId, request) {
+      return parseBody(
+        await post(`${meetingPath(patientId, meetingId)}/patient-links`, request),
+        CreatedEmployerLinkSchema,
+      );
+    },
+    async revokePatientLink(patientId, meetingId, linkId) {
+      const path = `${meetingPath(patientId, meetingId)}/patient-links/${encodeURIComponent(linkId)}/revocation`;
+      return parseBody(await post(path, {}), EmployerLinkSchema);
+    },
   };
 }
 
@@ -586,6 +606,45 @@ export function createRespondApi(token: string, fetchFn: FetchLike = defaultFetc
         await sendJson('POST', '/respond', request, extra),
         SubmitAnswersResponseSchema,
       );
+    },
+  };
+}
+
+/** A client for the patient's approval link (what the employer sees), by the link's token only. */
+export interface SharingApi {
+  getPage(): Promise<PatientSharingPage>;
+  /** The patient's decisions, item by item; items not named keep their decision. */
+  recordDecisions(decisions: { itemId: string; share: boolean }[]): Promise<PatientSharingPage>;
+  /** The patient withdraws every decision: the employer then sees the meeting's dates only. */
+  revoke(): Promise<PatientSharingPage>;
+}
+
+export function createSharingApi(token: string, fetchFn: FetchLike = defaultFetch): SharingApi {
+  const base: RequestInit = { credentials: 'omit', referrerPolicy: 'no-referrer' };
+  const authorization = `Bearer ${token}`;
+  const postJson = async (path: string, body: unknown) =>
+    parseBody(
+      await send(fetchFn, `${API}${path}`, {
+        ...base,
+        method: 'POST',
+        headers: { accept: 'application/json', 'content-type': 'application/json', authorization },
+        body: JSON.stringify(body),
+      }),
+      PatientSharingPageSchema,
+    );
+  return {
+    async getPage() {
+      const response = await send(fetchFn, `${API}/sharing`, {
+        ...base,
+        headers: { accept: 'application/json', authorization },
+      });
+      return parseBody(response, PatientSharingPageSchema);
+    },
+    recordDecisions(decisions) {
+      return postJson('/sharing', { decisions });
+    },
+    revoke() {
+      return postJson('/sharing/revocation', {});
     },
   };
 }

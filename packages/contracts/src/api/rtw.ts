@@ -372,16 +372,25 @@ export const CreatedEmployerLinkSchema = z.object({
 });
 export type CreatedEmployerLink = z.infer<typeof CreatedEmployerLinkSchema>;
 
+/**
+ * The patient's decisions in force. `via`: `staff` when a clinician or adviser recorded them with
+ * the patient (`recordedBy`, `recordedByName`), `patient` when the patient made them through their
+ * own approval link (`recordedBy` and `recordedByName` null).
+ */
 export const MeetingSharingSchema = z.object({
   decisions: z.array(
     z.object({
       itemId: CdmItemIdSchema,
       share: z.boolean(),
       at: TimestampSchema,
-      recordedBy: IdSchema,
+      via: z.enum(['staff', 'patient']),
+      recordedBy: IdSchema.nullable(),
+      recordedByName: z.string().nullable(),
     }),
   ),
   revokedAt: TimestampSchema.nullable(),
+  /** Who withdrew the consent, when it is withdrawn. */
+  revokedVia: z.enum(['staff', 'patient']).nullable(),
 });
 
 export const MeetingSchema = z.object({
@@ -395,7 +404,10 @@ export const MeetingSchema = z.object({
   /** What is missing or inconsistent (core `checkCdm`), e.g. an action without a date. */
   issues: z.array(CdmIssueSchema),
   sharing: MeetingSharingSchema,
+  /** The employer's links. */
   links: z.array(EmployerLinkSchema),
+  /** The patient's own approval links (`/a#<token>`). */
+  patientLinks: z.array(EmployerLinkSchema),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 
@@ -420,3 +432,63 @@ export const EmployerMeetingPageSchema = z.object({
   expiresAt: TimestampSchema,
 });
 export type EmployerMeetingPage = z.infer<typeof EmployerMeetingPageSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The patient's own approval link
+
+/**
+ * `POST .../cdm-meetings/{meetingId}/patient-links`: a link for the patient to choose, on their
+ * own phone or computer, what the employer sees (`PUBLIC_URL/a#<token>`, shown once). Answered
+ * with `CreatedEmployerLinkSchema`'s shape.
+ */
+export const CreatePatientLinkRequestSchema = z.strictObject({
+  expiresInDays: z.int().min(1).max(30).default(7),
+});
+export type CreatePatientLinkRequest = z.input<typeof CreatePatientLinkRequestSchema>;
+
+export const PatientLinkParamsSchema = EmployerLinkParamsSchema;
+
+/** Which part of the meeting an item comes from. */
+export const SHARING_SECTIONS = [
+  'obstacles',
+  'resources',
+  'employerView',
+  'possibleAdjustments',
+  'actionPlan',
+] as const;
+
+/** One item the patient decides on; `shareable` is false for health items (never shown). */
+export const SharingItemSchema = z.object({
+  id: CdmItemIdSchema,
+  section: z.enum(SHARING_SECTIONS),
+  /** The item's category; `action` for an action-plan item. */
+  category: z.string(),
+  text: z.string(),
+  /** For an action-plan item: who and by when. */
+  who: z.string().nullable(),
+  byWhen: CalendarDateSchema.nullable(),
+  shareable: z.boolean(),
+  /** The decision in force; null when none has been made (not shared). */
+  share: z.boolean().nullable(),
+});
+export type SharingItem = z.infer<typeof SharingItemSchema>;
+
+/**
+ * `GET /sharing` with the patient's approval token as Bearer: the meeting's items to decide on,
+ * the decisions in force, and exactly what the employer would see now. `POST /sharing`
+ * (`RecordSharingRequestSchema`) records the patient's decisions and `POST /sharing/revocation`
+ * withdraws them; both answer with this page.
+ */
+export const PatientSharingPageSchema = z.object({
+  employerName: z.string(),
+  meetingDates: z.object({
+    patientClinician: CalendarDateSchema.nullable(),
+    clinicianEmployer: CalendarDateSchema.nullable(),
+    joint: CalendarDateSchema.nullable(),
+  }),
+  items: z.array(SharingItemSchema),
+  revokedAt: TimestampSchema.nullable(),
+  preview: EmployerViewPreviewSchema,
+  expiresAt: TimestampSchema,
+});
+export type PatientSharingPage = z.infer<typeof PatientSharingPageSchema>;

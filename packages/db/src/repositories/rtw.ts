@@ -3,7 +3,7 @@ import type { Db } from '../database';
 import {
   cdmMeetings,
   cdmSharingEvents,
-  employerLinks,
+  cdmLinks,
   patientIdentities,
   referralNotifications,
   responses,
@@ -27,7 +27,8 @@ export type ReferralEventRow = typeof vocationalReferralEvents.$inferSelect & {
 export type ReferralNotificationRow = typeof referralNotifications.$inferSelect;
 export type CdmMeetingRow = typeof cdmMeetings.$inferSelect;
 export type CdmSharingEventRow = typeof cdmSharingEvents.$inferSelect;
-export type EmployerLinkRow = typeof employerLinks.$inferSelect;
+export type CdmLinkRow = typeof cdmLinks.$inferSelect;
+export type CdmLinkAudience = 'employer' | 'patient';
 
 // ---------------------------------------------------------------------------------------------
 // Sick leave
@@ -488,82 +489,98 @@ export async function appendSharingEvents(
     itemId: string | null;
     share: boolean | null;
     at: Date;
-    recordedBy: string;
+    /** The staff member who recorded it with the patient, or the patient's own link. */
+    recordedBy: string | null;
+    patientLinkId?: string | null;
   }[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  await db.insert(cdmSharingEvents).values([...rows]);
+  await db
+    .insert(cdmSharingEvents)
+    .values(rows.map((row) => ({ ...row, patientLinkId: row.patientLinkId ?? null })));
 }
 
-export async function insertEmployerLink(
+export async function insertMeetingLink(
   db: Db,
   input: {
     meetingId: string;
     patientId: string;
+    audience: CdmLinkAudience;
     tokenHash: string;
     createdBy: string;
     expiresAt: Date;
     now: Date;
   },
-): Promise<EmployerLinkRow> {
+): Promise<CdmLinkRow> {
   const [row] = await db
-    .insert(employerLinks)
+    .insert(cdmLinks)
     .values({
       meetingId: input.meetingId,
       patientId: input.patientId,
+      audience: input.audience,
       tokenHash: input.tokenHash,
       createdBy: input.createdBy,
       createdAt: input.now,
       expiresAt: input.expiresAt,
     })
     .returning();
-  if (!row) throw new Error('insert into employer_links returned no row');
+  if (!row) throw new Error('insert into cdm_links returned no row');
   return row;
 }
 
-export async function listEmployerLinks(
+/** The links of the meetings, both audiences, oldest first. */
+export async function listMeetingLinks(
   db: Db,
   meetingIds: readonly string[],
-): Promise<EmployerLinkRow[]> {
+): Promise<CdmLinkRow[]> {
   if (meetingIds.length === 0) return [];
   return db
     .select()
-    .from(employerLinks)
-    .where(inArray(employerLinks.meetingId, [...meetingIds]))
-    .orderBy(asc(employerLinks.createdAt), asc(employerLinks.id));
+    .from(cdmLinks)
+    .where(inArray(cdmLinks.meetingId, [...meetingIds]))
+    .orderBy(asc(cdmLinks.createdAt), asc(cdmLinks.id));
 }
 
-export async function findEmployerLinkByTokenHash(
+/** The link with this token hash if it is for `audience`; null otherwise. */
+export async function findMeetingLinkByTokenHash(
   db: Db,
   tokenHash: string,
-): Promise<EmployerLinkRow | null> {
+  audience: CdmLinkAudience,
+): Promise<CdmLinkRow | null> {
   const [row] = await db
     .select()
-    .from(employerLinks)
-    .where(eq(employerLinks.tokenHash, tokenHash))
+    .from(cdmLinks)
+    .where(and(eq(cdmLinks.tokenHash, tokenHash), eq(cdmLinks.audience, audience)))
     .limit(1);
   return row ?? null;
 }
 
 /** Revokes a link of the meeting; null when it is not the meeting's or was revoked already. */
-export async function revokeEmployerLink(
+export async function revokeMeetingLink(
   db: Db,
-  input: { meetingId: string; linkId: string; revokedBy: string; now: Date },
-): Promise<EmployerLinkRow | null> {
+  input: {
+    meetingId: string;
+    linkId: string;
+    audience: CdmLinkAudience;
+    revokedBy: string;
+    now: Date;
+  },
+): Promise<CdmLinkRow | null> {
   const [row] = await db
-    .update(employerLinks)
+    .update(cdmLinks)
     .set({ revokedAt: input.now, revokedBy: input.revokedBy })
     .where(
       and(
-        eq(employerLinks.id, input.linkId),
-        eq(employerLinks.meetingId, input.meetingId),
-        isNull(employerLinks.revokedAt),
+        eq(cdmLinks.id, input.linkId),
+        eq(cdmLinks.meetingId, input.meetingId),
+        eq(cdmLinks.audience, input.audience),
+        isNull(cdmLinks.revokedAt),
       ),
     )
     .returning();
   return row ?? null;
 }
 
-export async function touchEmployerLink(db: Db, linkId: string, now: Date): Promise<void> {
-  await db.update(employerLinks).set({ lastOpenedAt: now }).where(eq(employerLinks.id, linkId));
+export async function touchMeetingLink(db: Db, linkId: string, now: Date): Promise<void> {
+  await db.update(cdmLinks).set({ lastOpenedAt: now }).where(eq(cdmLinks.id, linkId));
 }

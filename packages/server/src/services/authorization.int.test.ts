@@ -24,7 +24,7 @@ import {
   appendReferralEvent,
   appendSharingEvents,
   createStaffUser,
-  insertEmployerLink,
+  insertMeetingLink,
   insertMeeting,
   insertReferral,
   insertReferralNotifications,
@@ -524,9 +524,10 @@ async function makeFixture(database: Database, clock: FakeClock, staff: TestStaf
       recordedBy: staff.id,
     },
   ]);
-  const link = await insertEmployerLink(db, {
+  const link = await insertMeetingLink(db, {
     meetingId: meeting.id,
     patientId: patient.id,
+    audience: 'employer',
     tokenHash: `hash-${String(unique())}`,
     createdBy: staff.id,
     expiresAt: new Date(now.getTime() + 7 * 24 * 60 * 60 * 1000),

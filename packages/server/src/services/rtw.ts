@@ -11,9 +11,11 @@ import {
   type EligibilityInput,
   type EmployerLink,
   type Meeting,
+  type PatientSharingPage,
   type PatientTimeline,
   type ReferralEvent,
   type ReferralNotificationRecord,
+  type SharingItem,
   type SickLeavePeriodRecord,
   type TimelineEvent,
   type VocationalReferral,
@@ -24,6 +26,7 @@ import {
   cdmNextStep,
   computePersonRtw,
   foldReferral,
+  previewEmployerView,
   referralNotifications,
   resolveRtwParameters,
   svaiSessions,
@@ -35,7 +38,7 @@ import {
   findStaffUserById,
   insertReferralNotifications,
   latestAnswers,
-  listEmployerLinks,
+  listMeetingLinks,
   listEpisodes,
   listReferralEvents,
   listReferralNotifications,
@@ -48,7 +51,7 @@ import {
   type CdmMeetingRow,
   type CdmSharingEventRow,
   type Db,
-  type EmployerLinkRow,
+  type CdmLinkRow,
   type ReferralEventRow,
   type ReferralNotificationRow,
   type SickLeavePeriodRow,
@@ -294,9 +297,10 @@ export function storedRecord(record: CdmRecord): Omit<CdmRecord, 'meetingId'> {
  * The patient's consent from the append-only sharing events: a revocation withdraws every
  * decision before it; decisions after it start a new consent.
  */
-export function consentOf(events: readonly CdmSharingEventRow[]): CdmSharingConsent & {
-  decisions: { itemId: string; share: boolean; at: string; recordedBy: string }[];
-} {
+export function consentOf(
+  events: readonly CdmSharingEventRow[],
+  names: ReadonlyMap<string, string> = new Map(),
+): Meeting['sharing'] & CdmSharingConsent {
   const lastRevocation = events.reduce<CdmSharingEventRow | null>(
     (latest, event) => (event.kind === 'revocation' ? event : latest),
     null,
@@ -309,21 +313,28 @@ export function consentOf(events: readonly CdmSharingEventRow[]): CdmSharingCons
       itemId: event.itemId ?? '',
       share: event.share === true,
       at: event.at.toISOString(),
+      via: viaOf(event),
       recordedBy: event.recordedBy,
+      recordedByName: event.recordedBy === null ? null : (names.get(event.recordedBy) ?? null),
     }));
+  const revoked = lastRevocation !== null && decisions.length === 0 ? lastRevocation : null;
   return {
     decisions,
-    revokedAt:
-      lastRevocation !== null && decisions.length === 0 ? lastRevocation.at.toISOString() : null,
+    revokedAt: revoked?.at.toISOString() ?? null,
+    revokedVia: revoked === null ? null : viaOf(revoked),
   };
 }
 
-export function linkStatus(row: EmployerLinkRow, now: Date): EmployerLink['status'] {
+const viaOf = (event: CdmSharingEventRow): 'staff' | 'patient' =>
+  event.patientLinkId === null ? 'staff' : 'patient';
+
+export function linkStatus(row: CdmLinkRow, now: Date): EmployerLink['status'] {
   if (row.revokedAt !== null) return 'revoked';
   return row.expiresAt.getTime() <= now.getTime() ? 'expired' : 'active';
 }
 
-export function toEmployerLink(row: EmployerLinkRow, now: Date): EmployerLink {
+/** A link of either audience as the API shows it (never its token). */
+export function toMeetingLink(row: CdmLinkRow, now: Date): EmployerLink {
   return {
     id: row.id,
     createdAt: row.createdAt.toISOString(),
@@ -337,8 +348,9 @@ export function toEmployerLink(row: EmployerLinkRow, now: Date): EmployerLink {
 export function toMeeting(
   row: CdmMeetingRow,
   sharing: readonly CdmSharingEventRow[],
-  links: readonly EmployerLinkRow[],
+  links: readonly CdmLinkRow[],
   now: Date,
+  names: ReadonlyMap<string, string> = new Map(),
 ): Meeting {
   const record = recordOf(row);
   return {
@@ -350,8 +362,11 @@ export function toMeeting(
     record,
     nextStep: cdmNextStep(record),
     issues: checkCdm(record),
-    sharing: consentOf(sharing),
-    links: links.map((link) => toEmployerLink(link, now)),
+    sharing: consentOf(sharing, names),
+    links: links.filter((link) => link.audience === 'employer').map((l) => toMeetingLink(l, now)),
+    patientLinks: links
+      .filter((link) => link.audience === 'patient')
+      .map((l) => toMeetingLink(l, now)),
   };
 }
 
@@ -510,13 +525,18 @@ export async function loadMeetings(
 ): Promise<Meeting[]> {
   const ids = rows.map((row) => row.id);
   const sharing = await listSharingEvents(db, ids);
-  const links = await listEmployerLinks(db, ids);
+  const links = await listMeetingLinks(db, ids);
+  const names = await staffNames(
+    db,
+    sharing.flatMap((event) => (event.recordedBy === null ? [] : [event.recordedBy])),
+  );
   return rows.map((row) =>
     toMeeting(
       row,
       sharing.filter((event) => event.meetingId === row.id),
       links.filter((link) => link.meetingId === row.id),
       now,
+      names,
     ),
   );
 }
@@ -555,4 +575,65 @@ export async function sendReferralNotification(
     providerMessageId,
     now: deps.clock.now(),
   });
+}
+
+/**
+ * What the patient's approval link shows: every item of the meeting with the decision in force
+ * (health items are listed but cannot be shared), and exactly what the employer would see now.
+ */
+export function sharingPage(
+  meeting: CdmMeetingRow,
+  events: readonly CdmSharingEventRow[],
+  link: CdmLinkRow,
+): PatientSharingPage {
+  const record = recordOf(meeting);
+  const consent = consentOf(events);
+  const decided = new Map(consent.decisions.map((decision) => [decision.itemId, decision.share]));
+  const items: SharingItem[] = [];
+  const add = (
+    section: SharingItem['section'],
+    list: readonly { id: string; category: string; text: string }[],
+  ) => {
+    for (const item of list) {
+      items.push({
+        id: item.id,
+        section,
+        category: item.category,
+        text: item.text,
+        who: null,
+        byWhen: null,
+        shareable: item.category !== 'health',
+        share: decided.get(item.id) ?? null,
+      });
+    }
+  };
+  const { patientClinician, clinicianEmployer, joint } = record;
+  add('obstacles', patientClinician?.obstacles ?? []);
+  add('resources', patientClinician?.resources ?? []);
+  add('employerView', clinicianEmployer?.employerView ?? []);
+  add('possibleAdjustments', clinicianEmployer?.possibleAdjustments ?? []);
+  for (const action of joint?.actionPlan ?? []) {
+    items.push({
+      id: action.id,
+      section: 'actionPlan',
+      category: 'action',
+      text: action.what,
+      who: action.who,
+      byWhen: action.byWhen,
+      shareable: true,
+      share: decided.get(action.id) ?? null,
+    });
+  }
+  return {
+    employerName: meeting.employerName,
+    meetingDates: {
+      patientClinician: patientClinician?.heldOn ?? null,
+      clinicianEmployer: clinicianEmployer?.heldOn ?? null,
+      joint: joint?.heldOn ?? null,
+    },
+    items,
+    revokedAt: consent.revokedAt,
+    preview: previewEmployerView(record, consent),
+    expiresAt: link.expiresAt.toISOString(),
+  };
 }

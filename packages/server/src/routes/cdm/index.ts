@@ -6,6 +6,7 @@ import {
   CreateEmployerLinkRequestSchema,
   CreatedEmployerLinkSchema,
   CreateMeetingRequestSchema,
+  CreatePatientLinkRequestSchema,
   EmployerLinkParamsSchema,
   EmployerLinkSchema,
   EmptyRequestSchema,
@@ -26,12 +27,12 @@ import { cdmItemIds, previewEmployerView, recordCdmStep } from '@workup/core';
 import {
   appendSharingEvents,
   findMeeting,
-  insertEmployerLink,
+  insertMeetingLink,
   insertMeeting,
-  listEmployerLinks,
+  listMeetingLinks,
   listMeetings,
   listSharingEvents,
-  revokeEmployerLink,
+  revokeMeetingLink,
   updateMeetingRecord,
   type Db,
 } from '@workup/db';
@@ -46,7 +47,7 @@ import {
   loadMeetings,
   recordOf,
   storedRecord,
-  toEmployerLink,
+  toMeetingLink,
 } from '../../services/rtw';
 import { guardStaffRoutes } from '../../services/staff-auth';
 import { hashToken, newToken } from '../../services/tokens';
@@ -387,96 +388,123 @@ export const cdmRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, done
     },
   );
 
-  app.post(
-    '/:meetingId/employer-links',
+  const linkKinds = [
     {
-      config: { permission: { resource: 'employer_link', action: 'create' } },
-      schema: {
-        tags: ['convergence dialogue meetings'],
-        summary: 'A link for the employer to this meeting only; its address is shown this once',
-        params: MeetingParamsSchema,
-        body: CreateEmployerLinkRequestSchema,
-        response: { 201: CreatedEmployerLinkSchema, ...CHANGE_ERRORS },
-      },
+      audience: 'employer',
+      segment: 'employer-links',
+      page: '/e',
+      body: CreateEmployerLinkRequestSchema,
+      summary: 'A link for the employer to this meeting only; its address is shown this once',
+      resource: 'employer_link',
     },
-    async (request, reply) => {
-      const { user } = accessOf(request);
-      const patient = patientOf(request);
-      const now = ctx.clock.now();
-      const token = newToken();
-      const link = await ctx.db.transaction(async (tx) => {
-        const row = await meetingOf(tx, patient.id, request.params.meetingId);
-        const created = await insertEmployerLink(tx, {
-          meetingId: row.id,
-          patientId: patient.id,
-          tokenHash: hashToken(token),
-          createdBy: user.id,
-          expiresAt: new Date(now.getTime() + request.body.expiresInDays * DAY_MS),
-          now,
-        });
-        await audit(tx, ctx.clock, request, {
-          action: 'employer_link.create',
-          outcome: 'success',
-          patientId: patient.id,
-          subjectType: 'employer_link',
-          subjectId: created.id,
-          detail: { meetingId: row.id, days: request.body.expiresInDays },
-        });
-        return created;
-      });
-      return reply.code(201).send({
-        link: toEmployerLink(link, now),
-        url: `${ctx.config.publicUrl}/e#${token}`,
-      });
+    {
+      audience: 'patient',
+      segment: 'patient-links',
+      page: '/a',
+      body: CreatePatientLinkRequestSchema,
+      summary:
+        'A link for the patient to choose, on their own device, what the employer sees; its address is shown this once',
+      resource: 'cdm_sharing',
     },
-  );
+  ] as const;
 
-  app.post(
-    '/:meetingId/employer-links/:linkId/revocation',
-    {
-      config: { permission: { resource: 'employer_link', action: 'revoke' } },
-      schema: {
-        tags: ['convergence dialogue meetings'],
-        summary: 'Revoke an employer’s link at once',
-        params: EmployerLinkParamsSchema,
-        body: EmptyRequestSchema,
-        response: { 200: EmployerLinkSchema, ...CHANGE_ERRORS },
+  for (const kind of linkKinds) {
+    app.post(
+      `/:meetingId/${kind.segment}`,
+      {
+        config: { permission: { resource: kind.resource, action: 'create' } },
+        schema: {
+          tags: ['convergence dialogue meetings'],
+          summary: kind.summary,
+          params: MeetingParamsSchema,
+          body: kind.body,
+          response: { 201: CreatedEmployerLinkSchema, ...CHANGE_ERRORS },
+        },
       },
-    },
-    async (request) => {
-      const { user } = accessOf(request);
-      const patient = patientOf(request);
-      const now = ctx.clock.now();
-      return ctx.db.transaction(async (tx) => {
-        const row = await meetingOf(tx, patient.id, request.params.meetingId);
-        const links = await listEmployerLinks(tx, [row.id]);
-        if (!links.some((link) => link.id === request.params.linkId)) {
-          throw notFound('The link');
-        }
-        const revoked = await revokeEmployerLink(tx, {
-          meetingId: row.id,
-          linkId: request.params.linkId,
-          revokedBy: user.id,
-          now,
-        });
-        if (!revoked) {
-          throw new AppError({
-            code: 'link_revoked',
-            status: 409,
-            detail: 'This link was revoked already.',
+      async (request, reply) => {
+        const { user } = accessOf(request);
+        const patient = patientOf(request);
+        const now = ctx.clock.now();
+        const token = newToken();
+        const { expiresInDays } = kind.body.parse(request.body);
+        const link = await ctx.db.transaction(async (tx) => {
+          const row = await meetingOf(tx, patient.id, request.params.meetingId);
+          const created = await insertMeetingLink(tx, {
+            meetingId: row.id,
+            patientId: patient.id,
+            audience: kind.audience,
+            tokenHash: hashToken(token),
+            createdBy: user.id,
+            expiresAt: new Date(now.getTime() + expiresInDays * DAY_MS),
+            now,
           });
-        }
-        await audit(tx, ctx.clock, request, {
-          action: 'employer_link.revoke',
-          outcome: 'success',
-          patientId: patient.id,
-          subjectType: 'employer_link',
-          subjectId: revoked.id,
+          await audit(tx, ctx.clock, request, {
+            action: `${kind.audience}_link.create`,
+            outcome: 'success',
+            patientId: patient.id,
+            subjectType: 'cdm_link',
+            subjectId: created.id,
+            detail: { meetingId: row.id, days: expiresInDays },
+          });
+          return created;
         });
-        return toEmployerLink(revoked, now);
-      });
-    },
-  );
+        return reply.code(201).send({
+          link: toMeetingLink(link, now),
+          url: `${ctx.config.publicUrl}${kind.page}#${token}`,
+        });
+      },
+    );
+
+    app.post(
+      `/:meetingId/${kind.segment}/:linkId/revocation`,
+      {
+        config: { permission: { resource: kind.resource, action: 'revoke' } },
+        schema: {
+          tags: ['convergence dialogue meetings'],
+          summary: `Revoke the ${kind.audience}’s link at once`,
+          params: EmployerLinkParamsSchema,
+          body: EmptyRequestSchema,
+          response: { 200: EmployerLinkSchema, ...CHANGE_ERRORS },
+        },
+      },
+      async (request) => {
+        const { user } = accessOf(request);
+        const patient = patientOf(request);
+        const now = ctx.clock.now();
+        return ctx.db.transaction(async (tx) => {
+          const row = await meetingOf(tx, patient.id, request.params.meetingId);
+          const links = await listMeetingLinks(tx, [row.id]);
+          const link = links.find(
+            (candidate) =>
+              candidate.id === request.params.linkId && candidate.audience === kind.audience,
+          );
+          if (!link) throw notFound('The link');
+          const revoked = await revokeMeetingLink(tx, {
+            meetingId: row.id,
+            linkId: link.id,
+            audience: kind.audience,
+            revokedBy: user.id,
+            now,
+          });
+          if (!revoked) {
+            throw new AppError({
+              code: 'link_revoked',
+              status: 409,
+              detail: 'This link was revoked already.',
+            });
+          }
+          await audit(tx, ctx.clock, request, {
+            action: `${kind.audience}_link.revoke`,
+            outcome: 'success',
+            patientId: patient.id,
+            subjectType: 'cdm_link',
+            subjectId: revoked.id,
+          });
+          return toMeetingLink(revoked, now);
+        });
+      },
+    );
+  }
   done();
 };
 

@@ -2,10 +2,10 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { EmployerMeetingPageSchema, ProblemSchema } from '@workup/contracts';
 import { employerView } from '@workup/core';
 import {
-  findEmployerLinkByTokenHash,
+  findMeetingLinkByTokenHash,
   findMeetingById,
   listSharingEvents,
-  touchEmployerLink,
+  touchMeetingLink,
 } from '@workup/db';
 import type { RouteContext } from '../../context';
 import { AppError } from '../../errors';
@@ -43,7 +43,7 @@ export const employerRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx,
     async (request) => {
       const match = BEARER.exec(request.headers.authorization ?? '');
       if (!match?.[1]) throw invalidLink();
-      const link = await findEmployerLinkByTokenHash(ctx.db, hashToken(match[1]));
+      const link = await findMeetingLinkByTokenHash(ctx.db, hashToken(match[1]), 'employer');
       if (!link) throw invalidLink();
       const now = ctx.clock.now();
       const actor = { actorType: 'employer_link' as const, actorId: link.id };
@@ -74,7 +74,7 @@ export const employerRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx,
           consent.revokedAt === null && consent.decisions.some((decision) => decision.share)
             ? await employerCheckpoints(tx, ctx, link.patientId, siteToday(now))
             : [];
-        await touchEmployerLink(tx, link.id, now);
+        await touchMeetingLink(tx, link.id, now);
         await audit(tx, ctx.clock, request, {
           actor,
           action: 'employer_link.open',

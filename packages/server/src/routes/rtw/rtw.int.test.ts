@@ -12,6 +12,7 @@ import {
   MeetingSchema,
   NotificationListSchema,
   PatientSummarySchema,
+  PatientSharingPageSchema,
   PatientTimelineSchema,
   ProblemSchema,
   QuestionnaireLinkSchema,
@@ -573,5 +574,125 @@ describeEachDatabase('return to work over HTTP', (getDatabase) => {
       'denied',
       'success',
     ]);
+  });
+
+  it('lets the patient choose on their own link what the employer sees, and withdraw it', async () => {
+    const patientId = await newPatient('Approval');
+    const base = `/api/v1/patients/${patientId}`;
+    const meeting = MeetingSchema.parse(
+      (await post(`${base}/cdm-meetings`, { employerName: 'City library' })).json(),
+    );
+    const meetingUrl = `${base}/cdm-meetings/${meeting.id}`;
+    const one = await send('PUT', `${meetingUrl}/steps/patient_clinician`, {
+      heldOn: '2026-02-25',
+      obstacles: [
+        { id: 'o1', category: 'working_hours', text: 'Long shifts at the desk' },
+        { id: 'h1', category: 'health', text: 'Sciatica on the left side' },
+      ],
+      resources: [{ id: 'r1', category: 'support', text: 'A colleague who swaps shifts' }],
+    });
+    assert.equal(one.statusCode, 200, one.body);
+
+    const created = await post(`${meetingUrl}/patient-links`, {});
+    assert.equal(created.statusCode, 201, created.body);
+    const patientLink = CreatedEmployerLinkSchema.parse(created.json());
+    assert.match(patientLink.url, /\/a#[A-Za-z0-9_-]{43}$/);
+    // Seven days by default.
+    assert.equal(Date.parse(patientLink.link.expiresAt) - clock.now().getTime(), 7 * DAY_MS);
+    const token = patientLink.url.split('#')[1] ?? '';
+    const asPatient = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      harness.app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${token}` },
+        ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+      });
+
+    const page = PatientSharingPageSchema.parse((await asPatient('GET', '/api/v1/sharing')).json());
+    assert.equal(page.employerName, 'City library');
+    assert.deepEqual(
+      page.items.map((item) => [item.id, item.section, item.shareable, item.share]),
+      [
+        ['o1', 'obstacles', true, null],
+        ['h1', 'obstacles', false, null],
+        ['r1', 'resources', true, null],
+      ],
+    );
+    const unknown = await asPatient('POST', '/api/v1/sharing', {
+      decisions: [{ itemId: 'zz', share: true }],
+    });
+    assert.equal(unknown.statusCode, 422, unknown.body);
+    const saved = await asPatient('POST', '/api/v1/sharing', {
+      decisions: [
+        { itemId: 'o1', share: true },
+        { itemId: 'r1', share: false },
+      ],
+    });
+    assert.equal(saved.statusCode, 200, saved.body);
+    const afterSave = PatientSharingPageSchema.parse(saved.json());
+    assert.deepEqual(afterSave.preview.view.obstacles, [
+      { id: 'o1', text: 'Long shifts at the desk' },
+    ]);
+    assert.deepEqual(afterSave.preview.view.resources, []);
+
+    // The clinician sees the patient's own decisions, marked as theirs.
+    const seen = MeetingSchema.parse((await get(meetingUrl)).json());
+    assert.deepEqual(
+      seen.sharing.decisions.map((d) => [d.itemId, d.share, d.via, d.recordedBy]),
+      [
+        ['o1', true, 'patient', null],
+        ['r1', false, 'patient', null],
+      ],
+    );
+    assert.equal(seen.patientLinks.length, 1);
+    assert.equal(seen.links.length, 0);
+
+    // The patient's token is not an employer's, nor a way into anything else.
+    for (const url of [
+      '/api/v1/employer/meeting',
+      '/api/v1/respond',
+      `${base}/cdm-meetings/${meeting.id}`,
+      '/api/v1/patients',
+    ]) {
+      assert.equal((await asPatient('GET', url)).statusCode, 401, url);
+    }
+
+    const withdrawn = await asPatient('POST', '/api/v1/sharing/revocation', {});
+    assert.equal(withdrawn.statusCode, 200, withdrawn.body);
+    assert.notEqual(PatientSharingPageSchema.parse(withdrawn.json()).revokedAt, null);
+    const afterWithdrawal = MeetingSchema.parse((await get(meetingUrl)).json());
+    assert.equal(afterWithdrawal.sharing.revokedVia, 'patient');
+    assert.equal((await asPatient('POST', '/api/v1/sharing/revocation', {})).statusCode, 409);
+    // The decisions are a consent record: no row of it can be changed or deleted.
+    for (const statement of [
+      'update cdm_sharing_events set share = true',
+      'delete from cdm_sharing_events',
+    ]) {
+      await assert.rejects(getDatabase().db.execute(statement), (error: unknown) => {
+        const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+        assert.match(String(cause instanceof Error ? cause.message : cause), /append-only/);
+        return true;
+      });
+    }
+
+    const revoked = await post(`${meetingUrl}/patient-links/${patientLink.link.id}/revocation`, {});
+    assert.equal(revoked.statusCode, 200, revoked.body);
+    assert.equal((await asPatient('GET', '/api/v1/sharing')).statusCode, 401);
+    // An employer-link id is not a patient link of this meeting.
+    assert.equal(
+      (await post(`${meetingUrl}/employer-links/${patientLink.link.id}/revocation`, {})).statusCode,
+      404,
+    );
+    const events = (await listAuditEvents(getDatabase().db, { patientId })).filter((event) =>
+      event.action.startsWith('cdm_sharing.'),
+    );
+    assert.ok(
+      events.some((event) => event.actorType === 'patient_link' && event.outcome === 'denied'),
+    );
+    assert.ok(
+      events.some(
+        (event) => event.action === 'cdm_sharing.create' && event.actorType === 'patient_link',
+      ),
+    );
   });
 });
