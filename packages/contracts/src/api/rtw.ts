@@ -192,7 +192,7 @@ export type CreateReferralRequest = z.infer<typeof CreateReferralRequestSchema>;
 /**
  * `POST /patients/{id}/vocational-referrals/{referralId}/events`: what the service or the
  * referrer records; the server adds the time and who. Refused with 409 and core's code when it
- * does not fit the referral's state (e.g. `contact_mode_not_allowed`, `already_closed`).
+ * does not fit the referral's state (e.g. `mode_not_allowed`, `step_skipped`, `closed`).
  */
 export const RecordReferralEventRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('accepted') }),

@@ -65,11 +65,13 @@ export function useEpisodes(patientId: string) {
   });
 }
 
-export function useTasks(patientId: string) {
+/** The patient's red-flag tasks; `enabled` false for a role that may not list them. */
+export function useTasks(patientId: string, enabled = true) {
   const api = useStaffApi();
   return useQuery({
     queryKey: [...patientQueryKey(patientId), 'tasks'] as const,
     queryFn: () => api.listTasks(patientId),
+    enabled,
     // Red flags are never shown from an old copy.
     staleTime: 0,
     refetchInterval: CASELOAD_REFRESH_MS,

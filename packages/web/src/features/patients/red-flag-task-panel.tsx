@@ -10,7 +10,9 @@ import { useTranslation } from 'react-i18next';
 import { useStaffApi } from '../../app/staff-api-context';
 import { FieldError } from '../../ui/field-error';
 import { formatDateTime } from '../../ui/format';
+import { useSession } from '../auth/use-session';
 import { useRefreshPatient, useTasks } from './patient-queries';
+import { canListTasks } from './task-access';
 import { TaskTag } from './task-tag';
 
 function OpenTask({ patientId, task }: { patientId: string; task: RedFlagTask }) {
@@ -135,7 +137,11 @@ function OpenTask({ patientId, task }: { patientId: string; task: RedFlagTask })
  */
 export function RedFlagTaskPanel({ patientId }: { patientId: string }) {
   const { t, i18n } = useTranslation();
-  const tasks = useTasks(patientId);
+  const session = useSession();
+  const tasks = useTasks(
+    patientId,
+    session.data !== undefined && session.data !== null && canListTasks(session.data.user.role),
+  );
   const all = tasks.data?.tasks ?? [];
   if (all.length === 0) return null;
   const open = all.filter((task) => task.status !== 'closed');
