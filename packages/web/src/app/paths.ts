@@ -8,6 +8,9 @@ export function isRespondPath(pathname: string): boolean {
 /** Where an employer's meeting link opens (`/e#<token>`). */
 export const EMPLOYER_PATH = '/e';
 
+/** Where the patient's own approval link for a CDM opens (`/a#<token>`). */
+export const APPROVAL_PATH = '/a';
+
 export const PATIENTS_PATH = '/patients';
 export const SIGN_IN_PATH = '/sign-in';
 
