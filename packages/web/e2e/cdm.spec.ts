@@ -48,6 +48,10 @@ const ACTION_2 = 'Daily walk in the lunch break';
 /** Words that would mean health data reached the employer. */
 const NEVER_FOR_EMPLOYER = [/disc prolapse/i, /sciatica/i, /diagnos/i, /\bscore/i, /\bflag/i];
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 async function bodyText(page: Page): Promise<string> {
   return page.locator('body').innerText();
 }
@@ -101,7 +105,10 @@ test('a clinician runs a CDM end to end with an employer', async (t) => {
   // start + 14, + 20 and + 29 days (reference.md §23.2; docs/rtw.md).
   const sickFrom = utcDay(-10);
   const session = await staff.request.get('/api/v1/auth/session');
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const { csrfToken, user } = (await session.json()) as {
+    csrfToken: string;
+    user: { displayName: string };
+  };
   const sickLeave = await staff.request.post(`/api/v1/patients/${patientId}/sick-leave`, {
     data: { from: sickFrom, to: utcDay(60), degree: 100, source: 'certificate' },
     headers: { [CSRF_HEADER]: csrfToken },
@@ -183,8 +190,20 @@ test('a clinician runs a CDM end to end with an employer', async (t) => {
     .getByText('Changes not recorded yet', { exact: false })
     .waitFor({ state: 'hidden' });
   await shownToEmployer.getByText(ADJUSTMENT).waitFor();
+  // Recorded by staff: the decision names the clinician who recorded it.
   await approval
-    .getByText(/^Shared on .+ by /)
+    .getByText(new RegExp(`^Shared on .+ by ${escapeRegExp(user.displayName)}$`))
+    .nth(1)
+    .waitFor();
+  assert.equal(
+    await approval
+      .getByText(new RegExp(`^Shared on .+ by ${escapeRegExp(user.displayName)}$`))
+      .count(),
+    2,
+    'the obstacle and the adjustment',
+  );
+  await approval
+    .getByText(new RegExp(`^Kept back on .+ by ${escapeRegExp(user.displayName)}$`))
     .first()
     .waitFor();
   await assertDeadlines(panel, deadlineTexts);
