@@ -23,9 +23,8 @@ import {
   type CdmStep,
   type Meeting,
 } from '@workup/contracts';
-import { cdmItemIds, previewEmployerView, recordCdmStep } from '@workup/core';
+import { previewEmployerView, recordCdmStep } from '@workup/core';
 import {
-  appendSharingEvents,
   findMeeting,
   insertMeetingLink,
   insertMeeting,
@@ -49,6 +48,7 @@ import {
   storedRecord,
   toMeetingLink,
 } from '../../services/rtw';
+import { recordSharingDecisions, withdrawSharing } from '../../services/cdm-sharing';
 import { guardStaffRoutes } from '../../services/staff-auth';
 import { hashToken, newToken } from '../../services/tokens';
 import { siteToday } from '../caseload/index';
@@ -264,41 +264,10 @@ export const cdmRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, done
       const now = ctx.clock.now();
       return ctx.db.transaction(async (tx) => {
         const row = await meetingOf(tx, patient.id, request.params.meetingId, true);
-        const known = new Set(cdmItemIds(recordOf(row)).map((item) => item.id));
-        const errors = request.body.decisions.flatMap((decision, index) =>
-          known.has(decision.itemId)
-            ? []
-            : [{ path: ['decisions', index, 'itemId'], message: 'not an item of this meeting' }],
-        );
-        if (errors.length > 0) {
-          throw new AppError({
-            code: 'validation_failed',
-            status: 422,
-            detail: 'Some decisions are about items this meeting does not have.',
-            errors,
-          });
-        }
-        await appendSharingEvents(
-          tx,
-          request.body.decisions.map((decision) => ({
-            meetingId: row.id,
-            kind: 'decision' as const,
-            itemId: decision.itemId,
-            share: decision.share,
-            at: now,
-            recordedBy: user.id,
-          })),
-        );
-        await audit(tx, ctx.clock, request, {
-          action: 'cdm_sharing.create',
-          outcome: 'success',
-          patientId: patient.id,
-          subjectType: 'cdm_meeting',
-          subjectId: row.id,
-          detail: {
-            shared: request.body.decisions.filter((decision) => decision.share).length,
-            withheld: request.body.decisions.filter((decision) => !decision.share).length,
-          },
+        await recordSharingDecisions(tx, ctx.clock, request, {
+          meeting: row,
+          decisions: request.body.decisions,
+          by: { recordedBy: user.id },
         });
         return loadOne(tx, patient.id, row.id, now);
       });
@@ -323,30 +292,9 @@ export const cdmRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, done
       const now = ctx.clock.now();
       return ctx.db.transaction(async (tx) => {
         const row = await meetingOf(tx, patient.id, request.params.meetingId, true);
-        const consent = consentOf(await listSharingEvents(tx, [row.id]));
-        if (consent.decisions.length === 0) {
-          throw new AppError({
-            code: 'nothing_to_revoke',
-            status: 409,
-            detail: 'The patient has no sharing decision in force for this meeting.',
-          });
-        }
-        await appendSharingEvents(tx, [
-          {
-            meetingId: row.id,
-            kind: 'revocation',
-            itemId: null,
-            share: null,
-            at: now,
-            recordedBy: user.id,
-          },
-        ]);
-        await audit(tx, ctx.clock, request, {
-          action: 'cdm_sharing.revoke',
-          outcome: 'success',
-          patientId: patient.id,
-          subjectType: 'cdm_meeting',
-          subjectId: row.id,
+        await withdrawSharing(tx, ctx.clock, request, {
+          meeting: row,
+          by: { recordedBy: user.id },
         });
         return loadOne(tx, patient.id, row.id, now);
       });

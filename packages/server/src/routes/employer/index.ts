@@ -1,28 +1,13 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { EmployerMeetingPageSchema, ProblemSchema } from '@workup/contracts';
 import { employerView } from '@workup/core';
-import {
-  findMeetingLinkByTokenHash,
-  findMeetingById,
-  listSharingEvents,
-  touchMeetingLink,
-} from '@workup/db';
+import { findMeetingById, listSharingEvents, touchMeetingLink } from '@workup/db';
 import type { RouteContext } from '../../context';
-import { AppError } from '../../errors';
-import { audit, auditAlone } from '../../services/audit';
-import { consentOf, linkStatus, recordOf } from '../../services/rtw';
-import { hashToken } from '../../services/tokens';
+import { audit } from '../../services/audit';
+import { meetingLinkOf } from '../../services/cdm-sharing';
+import { consentOf, recordOf } from '../../services/rtw';
 import { siteToday } from '../caseload/index';
 import { employerCheckpoints } from '../cdm/index';
-
-const BEARER = /^Bearer ([A-Za-z0-9_-]{43})$/;
-
-const invalidLink = () =>
-  new AppError({
-    code: 'invalid_link',
-    status: 401,
-    detail: 'This link is not valid. Ask the care team for a new one.',
-  });
 
 /**
  * `GET /api/v1/employer/meeting`: what an employer's link shows, authenticated by the link's
@@ -41,33 +26,15 @@ export const employerRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx,
       },
     },
     async (request) => {
-      const match = BEARER.exec(request.headers.authorization ?? '');
-      if (!match?.[1]) throw invalidLink();
-      const link = await findMeetingLinkByTokenHash(ctx.db, hashToken(match[1]), 'employer');
-      if (!link) throw invalidLink();
+      const link = await meetingLinkOf(ctx.db, ctx.clock, request, {
+        audience: 'employer',
+        action: 'employer_link.open',
+      });
       const now = ctx.clock.now();
       const actor = { actorType: 'employer_link' as const, actorId: link.id };
-      const status = linkStatus(link, now);
-      if (status !== 'active') {
-        await auditAlone(ctx.db, ctx.clock, request, {
-          actor,
-          action: 'employer_link.open',
-          outcome: 'denied',
-          patientId: link.patientId,
-          subjectType: 'employer_link',
-          subjectId: link.id,
-          detail: { status },
-        });
-        if (status === 'revoked') throw invalidLink();
-        throw new AppError({
-          code: 'link_expired',
-          status: 410,
-          detail: 'This link has expired. Ask the care team for a new one.',
-        });
-      }
       return ctx.db.transaction(async (tx) => {
         const meeting = await findMeetingById(tx, link.meetingId);
-        if (!meeting) throw invalidLink();
+        if (!meeting) throw new Error(`employer link ${link.id} has no meeting`);
         const consent = consentOf(await listSharingEvents(tx, [meeting.id]));
         const view = employerView(recordOf(meeting), consent);
         const checkpoints =
