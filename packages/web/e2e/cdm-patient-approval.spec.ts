@@ -187,6 +187,7 @@ test('the patient chooses on their own link what the employer sees, and withdraw
     0,
     'the link was opened',
   );
+  await screenshot(staff, 'cdm-patient-choices-for-the-clinician');
 
   // -- The employer's link: the obstacle and the adjustment only.
   const employerLinks = panel.getByRole('region', { name: 'Link for the employer' });
