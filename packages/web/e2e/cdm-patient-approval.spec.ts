@@ -104,6 +104,8 @@ test('the patient chooses on their own link what the employer sees, and withdraw
   const patientErrors = collectConsoleErrors(patient, [
     // The revoked link at the end: the browser logs the 401 it provokes on purpose.
     { text: 'the server responded with a status of 401', url: /\/api\/v1\/sharing$/ },
+    // And the expired link the test stands in for after it.
+    { text: 'the server responded with a status of 410', url: /\/api\/v1\/sharing$/ },
   ]);
   await patient.goto(link);
   await heading(patient, /Choose what your employer sees/);
@@ -264,6 +266,24 @@ test('the patient chooses on their own link what the employer sees, and withdraw
   await patient.getByText('Ask your clinician for a new one', { exact: false }).waitFor();
   await assertNoAxeViolations(patient, 'the patient’s approval page, link revoked');
 
+  // An expired link has its own page (the server's 410 stands in for the days passing).
+  await patient.route(/\/api\/v1\/sharing$/, (route) =>
+    route.fulfill({
+      status: 410,
+      contentType: 'application/problem+json',
+      json: {
+        type: 'about:blank',
+        title: 'Gone',
+        status: 410,
+        code: 'link_expired',
+        detail: 'This link has expired. Ask the care team for a new one.',
+      },
+    }),
+  );
+  await patient.reload();
+  await heading(patient, 'This link has expired');
+  await patient.getByText('Ask your clinician for a new link', { exact: false }).waitFor();
+
   // Opened without a token, the page says so and asks the server nothing.
   const bareContext = await browser.newContext({
     baseURL: server.baseUrl,
@@ -278,6 +298,11 @@ test('the patient chooses on their own link what the employer sees, and withdraw
   await bare.goto('/a');
   await heading(bare, 'The link is incomplete');
   assert.equal(apiCalls, 0);
+  // In Swedish too.
+  await bare.getByRole('button', { name: 'Svenska' }).click();
+  await heading(bare, 'Länken är ofullständig');
+  await bare.getByRole('button', { name: 'English' }).click();
+  await heading(bare, 'The link is incomplete');
   await assertNoAxeViolations(bare, 'the approval page without a token');
 
   assert.deepEqual(staffErrors.errors, []);
