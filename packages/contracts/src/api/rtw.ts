@@ -18,6 +18,7 @@ import {
   TimingHintSchema,
 } from '../vocational';
 import {
+  CdmActorSchema,
   CdmEmployerStepSchema,
   CdmItemIdSchema,
   CdmIssueSchema,
@@ -465,7 +466,7 @@ export const SharingItemSchema = z.object({
   category: z.string(),
   text: z.string(),
   /** For an action-plan item: who and by when. */
-  who: z.string().nullable(),
+  who: CdmActorSchema.nullable(),
   byWhen: CalendarDateSchema.nullable(),
   shareable: z.boolean(),
   /** The decision in force; null when none has been made (not shared). */

@@ -5,7 +5,7 @@ import type {
   PatientSharingPage,
   SharingItem,
 } from '@workup/contracts';
-import { CDM_ACTORS, SHARING_SECTIONS } from '@workup/contracts';
+import { SHARING_SECTIONS } from '@workup/contracts';
 
 /**
  * The pure logic of the patient's approval page (`/a#<token>`): the ticks, what to send, and
@@ -67,8 +67,9 @@ export function itemsBySection(
   })).filter((group) => group.items.length > 0);
 }
 
-function actorOf(who: string | null): CdmActor {
-  return CDM_ACTORS.find((actor) => actor === who) ?? 'other';
+/** Who carries out an action (the contract's actor); `other` for an item that names none. */
+function actorOf(who: CdmActor | null): CdmActor {
+  return who ?? 'other';
 }
 
 /**
