@@ -19,6 +19,7 @@ CREATE TABLE "cdm_meetings" (
 	"patient_id" uuid NOT NULL,
 	"unit_id" uuid NOT NULL,
 	"employer_name" text NOT NULL,
+	"employee_name" text,
 	"record" jsonb NOT NULL,
 	"created_by" uuid NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,

@@ -957,6 +957,8 @@ export const cdmMeetings = pgTable(
       .notNull()
       .references(() => units.id),
     employerName: text('employer_name').notNull(),
+    /** How the employer knows the employee, shown on the employer's page; null: not given. */
+    employeeName: text('employee_name'),
     record: jsonb('record').$type<unknown>().notNull(),
     createdBy: uuid('created_by')
       .notNull()

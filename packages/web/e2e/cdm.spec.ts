@@ -128,6 +128,7 @@ test('a clinician runs a CDM end to end with an employer', async (t) => {
   const panel = staff.getByRole('region', { name: 'Convergence Dialogue Meetings' });
   await panel.getByText('No meetings yet.').waitFor();
   await panel.getByLabel("Employer's name").fill('Parcel depot, Västerås');
+  await panel.getByLabel('Name the employer knows the patient by (optional)').fill('Ines D.');
   await panel.getByRole('button', { name: 'Start a meeting' }).click();
   await panel.getByRole('heading', { name: 'Meeting with Parcel depot, Västerås' }).waitFor();
   const stepOne = panel.getByRole('region', { name: 'Step 1: patient and clinician' });
@@ -246,6 +247,8 @@ test('a clinician runs a CDM end to end with an employer', async (t) => {
   await heading(employer, /Meeting about return to work/);
   assert.equal(new URL(employer.url()).hash, '', 'the token left the address bar');
   await employer.getByText('Workplace: Parcel depot, Västerås').waitFor();
+  // Whose meeting it is, as the patient agreed to be named: the employer can tell it apart.
+  await employer.getByText('Employee: Ines D.').waitFor();
   await employer.getByText(OBSTACLE).waitFor();
   await employer.getByText(ADJUSTMENT).waitFor();
   await employer.getByText('This link works until', { exact: false }).waitFor();

@@ -317,6 +317,11 @@ export const EmptyRequestSchema = z.strictObject({});
 export const CreateMeetingRequestSchema = z.strictObject({
   /** The workplace, as the patient names it (e.g. "Parcel depot, Västerås"). */
   employerName: z.string().trim().min(1).max(200),
+  /**
+   * How the employer knows the employee (e.g. "Ines Dahl"), shown on the employer's page so that
+   * they can tell whose meeting it is; null or left out shows none. Never health data.
+   */
+  employeeName: z.string().trim().min(1).max(100).nullable().optional(),
 });
 export type CreateMeetingRequest = z.infer<typeof CreateMeetingRequestSchema>;
 
@@ -398,6 +403,8 @@ export const MeetingSchema = z.object({
   id: IdSchema,
   patientId: IdSchema,
   employerName: z.string(),
+  /** The name the employer knows the employee by, shown on the employer's page; null: none. */
+  employeeName: z.string().nullable(),
   createdAt: TimestampSchema,
   createdBy: IdSchema,
   record: CdmRecordSchema,
@@ -428,6 +435,8 @@ export type MeetingPreview = z.infer<typeof MeetingPreviewSchema>;
  */
 export const EmployerMeetingPageSchema = z.object({
   employerName: z.string(),
+  /** Whose meeting it is, as the care team entered it for the employer; null: not given. */
+  employeeName: z.string().nullable(),
   view: EmployerViewSchema,
   checkpoints: z.array(CheckpointSchema),
   expiresAt: TimestampSchema,

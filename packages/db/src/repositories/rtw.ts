@@ -409,6 +409,7 @@ export async function insertMeeting(
     patientId: string;
     unitId: string;
     employerName: string;
+    employeeName?: string | null;
     record: unknown;
     createdBy: string;
     now: Date;
@@ -420,6 +421,7 @@ export async function insertMeeting(
       patientId: input.patientId,
       unitId: input.unitId,
       employerName: input.employerName,
+      employeeName: input.employeeName ?? null,
       record: input.record,
       createdBy: input.createdBy,
       createdAt: input.now,

@@ -103,6 +103,7 @@ export async function seedReturnToWork(
     patientId,
     unitId: input.unitId,
     employerName: 'Northgate Logistics, warehouse B',
+    employeeName: 'Ines Dahl',
     record: {
       patientClinician: {
         heldOn: isoDay(daysFrom(now, -5)),

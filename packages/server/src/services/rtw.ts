@@ -357,6 +357,7 @@ export function toMeeting(
     id: row.id,
     patientId: row.patientId,
     employerName: row.employerName,
+    employeeName: row.employeeName,
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,
     record,

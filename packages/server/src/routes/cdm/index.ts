@@ -142,6 +142,7 @@ export const cdmRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx, done
           patientId: patient.id,
           unitId: patient.unitId,
           employerName: request.body.employerName,
+          employeeName: request.body.employeeName ?? null,
           record: empty,
           createdBy: user.id,
           now,

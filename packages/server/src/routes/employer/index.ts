@@ -60,6 +60,7 @@ export const employerRoutes: FastifyPluginCallbackZod<RouteContext> = (app, ctx,
         });
         return {
           employerName: meeting.employerName,
+          employeeName: meeting.employeeName,
           view,
           checkpoints,
           expiresAt: link.expiresAt.toISOString(),

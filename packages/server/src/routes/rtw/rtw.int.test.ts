@@ -374,7 +374,10 @@ describeEachDatabase('return to work over HTTP', (getDatabase) => {
     const patientId = await newPatient('Lindqvist');
     const base = `/api/v1/patients/${patientId}`;
     await addSickLeave(patientId, '2026-02-20', '2026-04-30', 100);
-    const created = await post(`${base}/cdm-meetings`, { employerName: 'Parcel depot, Västerås' });
+    const created = await post(`${base}/cdm-meetings`, {
+      employerName: 'Parcel depot, Västerås',
+      employeeName: 'M. L.',
+    });
     assert.equal(created.statusCode, 201, created.body);
     const meeting = MeetingSchema.parse(created.json());
     assert.equal(meeting.nextStep, 'patient_clinician');
@@ -470,6 +473,8 @@ describeEachDatabase('return to work over HTTP', (getDatabase) => {
     assert.equal(page.statusCode, 200, page.body);
     const view = EmployerMeetingPageSchema.parse(page.json());
     assert.equal(view.employerName, 'Parcel depot, Västerås');
+    // Whose meeting it is, as entered for the employer (no more than that).
+    assert.equal(view.employeeName, 'M. L.');
     assert.deepEqual(view.view.obstacles, [
       { id: 'o1', text: 'Lifting parcels above shoulder height' },
     ]);

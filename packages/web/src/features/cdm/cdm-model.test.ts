@@ -79,6 +79,7 @@ function meetingOf(
     id: record.meetingId,
     patientId: '00000000-0000-4000-8000-000000000002',
     employerName: 'Parcel depot',
+    employeeName: null,
     createdAt: '2026-11-01T09:00:00.000Z',
     createdBy: '00000000-0000-4000-8000-000000000003',
     record,

@@ -33,13 +33,17 @@ function StartMeetingForm({
   const api = useStaffApi();
   const changed = useMeetingChanged(patientId);
   const [name, setName] = useState('');
+  const [employee, setEmployee] = useState('');
   const [error, setError] = useState<string | undefined>();
+  const [employeeError, setEmployeeError] = useState<string | undefined>();
   const [started, setStarted] = useState<string | null>(null);
 
   const start = useMutation({
-    mutationFn: (employerName: string) => api.createMeeting(patientId, { employerName }),
+    mutationFn: (names: { employerName: string; employeeName: string | null }) =>
+      api.createMeeting(patientId, names),
     onSuccess: async (meeting) => {
       setName('');
+      setEmployee('');
       setStarted(meeting.employerName);
       await changed(meeting);
       onStarted(meeting.id);
@@ -62,8 +66,17 @@ function StartMeetingForm({
       return;
     }
     setError(undefined);
+    if (employee.trim().length > 100) {
+      setEmployeeError(t('cdm.start.employeeNameTooLong'));
+      document.getElementById('cdm-employee-name')?.focus();
+      return;
+    }
+    setEmployeeError(undefined);
     setStarted(null);
-    start.mutate(name.trim());
+    start.mutate({
+      employerName: name.trim(),
+      employeeName: employee.trim() === '' ? null : employee.trim(),
+    });
   };
 
   return (
@@ -79,6 +92,18 @@ function StartMeetingForm({
         autoComplete="organization"
         onChange={(event) => {
           setName(event.target.value);
+        }}
+      />
+      <TextField
+        id="cdm-employee-name"
+        label={t('cdm.start.employeeName')}
+        hint={t('cdm.start.employeeNameHint')}
+        error={employeeError}
+        value={employee}
+        maxLength={100}
+        autoComplete="off"
+        onChange={(event) => {
+          setEmployee(event.target.value);
         }}
       />
       {start.isError && !isApiError(start.error, 'validation_failed') ? (

@@ -65,7 +65,7 @@ export function MeetingPrintPage() {
     );
   }
 
-  const { record, employerName } = meeting.data;
+  const { record, employerName, employeeName } = meeting.data;
   const view = preview.data.view;
   const date = (value: string | null | undefined) =>
     value === null || value === undefined ? (
@@ -88,6 +88,12 @@ export function MeetingPrintPage() {
           <dt>{t('cdm.print.workplace')}</dt>
           <dd>{employerName}</dd>
         </div>
+        {employeeName === null ? null : (
+          <div className="cdm-dates__row">
+            <dt>{t('cdm.print.employee')}</dt>
+            <dd>{employeeName}</dd>
+          </div>
+        )}
         <div className="cdm-dates__row">
           <dt>{t('cdm.steps.patient_clinician')}</dt>
           <dd>{date(record.patientClinician?.heldOn)}</dd>

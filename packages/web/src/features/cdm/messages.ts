@@ -24,6 +24,10 @@ export const cdmEn = {
       'The workplace as the patient names it, for example "Parcel depot, Västerås".',
     employerNameRequired: "Enter the employer's name",
     employerNameTooLong: "The employer's name can be at most 200 characters",
+    employeeName: 'Name the employer knows the patient by (optional)',
+    employeeNameHint:
+      'Shown on the employer\'s page so they can tell whose meeting it is, for example "Ines Dahl". Ask the patient.',
+    employeeNameTooLong: 'The name can be at most 100 characters',
     submit: 'Start a meeting',
     started: 'Meeting with {{name}} started.',
   },
@@ -311,6 +315,7 @@ export const cdmEn = {
   printTitle: 'Action plan',
   print: {
     workplace: 'Workplace',
+    employee: 'Employee',
     button: 'Print',
     back: 'Back to the patient',
     noPlan: 'The joint meeting has not been recorded yet, so there is no action plan to print.',
@@ -329,6 +334,7 @@ export const cdmEn = {
   employerTitle: 'Meeting about return to work',
   employer: {
     workplace: 'Workplace: {{name}}',
+    employee: 'Employee: {{name}}',
     expires: 'This link works until {{date}}.',
     intro:
       'Your employee has met their clinician about returning to work. This page shows the meeting dates and what your employee chose to share with you.',
@@ -373,6 +379,10 @@ export const cdmSv: typeof cdmEn = {
       'Arbetsplatsen som patienten kallar den, till exempel "Paketterminalen, Västerås".',
     employerNameRequired: 'Ange arbetsgivarens namn',
     employerNameTooLong: 'Arbetsgivarens namn får vara högst 200 tecken',
+    employeeName: 'Namnet arbetsgivaren känner patienten under (frivilligt)',
+    employeeNameHint:
+      'Visas på arbetsgivarens sida så att de ser vems möte det är, till exempel "Ines Dahl". Fråga patienten.',
+    employeeNameTooLong: 'Namnet får vara högst 100 tecken',
     submit: 'Påbörja ett möte',
     started: 'Mötet med {{name}} är påbörjat.',
   },
@@ -662,6 +672,7 @@ export const cdmSv: typeof cdmEn = {
   printTitle: 'Handlingsplan',
   print: {
     workplace: 'Arbetsplats',
+    employee: 'Medarbetare',
     button: 'Skriv ut',
     back: 'Tillbaka till patienten',
     noPlan:
@@ -681,6 +692,7 @@ export const cdmSv: typeof cdmEn = {
   employerTitle: 'Möte om återgång i arbete',
   employer: {
     workplace: 'Arbetsplats: {{name}}',
+    employee: 'Medarbetare: {{name}}',
     expires: 'Länken fungerar till {{date}}.',
     intro:
       'Din medarbetare har träffat sin behandlare om att återgå i arbete. Sidan visar mötesdatumen och det din medarbetare valt att dela med dig.',

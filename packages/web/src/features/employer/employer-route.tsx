@@ -61,6 +61,9 @@ function MeetingPage({ page }: { page: EmployerMeetingPage }) {
         <span className="caption">{t('cdm.employer.workplace', { name: page.employerName })}</span>
         {t('cdm.employerTitle')}
       </h1>
+      {page.employeeName === null ? null : (
+        <p className="cdm-employee">{t('cdm.employer.employee', { name: page.employeeName })}</p>
+      )}
       <p>{t('cdm.employer.intro')}</p>
       <p className="muted">
         {t('cdm.employer.expires', { date: formatDateTime(page.expiresAt, i18n.language) })}
