@@ -18,6 +18,15 @@ import { PATIENTS_PATH } from './paths';
 import { createQueryClient } from './query-client';
 import { RequireSession } from './require-session';
 import { StaffApiContext } from './staff-api-context';
+import { cdmEn, cdmSv } from '../features/cdm/messages';
+import { rtwEn, rtwSv } from '../features/rtw/messages';
+import { vocationalEn, vocationalSv } from '../features/vocational/messages';
+import { registerMessages } from '../i18n/index';
+
+// The staff features' texts come with this chunk, not with the patient's first download.
+registerMessages('cdm', cdmEn, cdmSv);
+registerMessages('rtw', rtwEn, rtwSv);
+registerMessages('vocational', vocationalEn, vocationalSv);
 
 /**
  * The staff workspace: sign-in and, behind it, the caseload and patient pages, the follow-up

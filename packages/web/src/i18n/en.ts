@@ -1,8 +1,9 @@
-import { cdmEn } from '../features/cdm/messages';
-import { rtwEn } from '../features/rtw/messages';
-import { vocationalEn } from '../features/vocational/messages';
-
-/** English texts. The Swedish resources must have exactly the same keys (see `sv.ts`). */
+/**
+ * English texts of the shell and the patient's questionnaire. The Swedish resources must have
+ * exactly the same keys (see `sv.ts`). The staff features' texts (`cdm`, `rtw`, `vocational`)
+ * are in their own `messages.ts` and are added by the chunks that use them
+ * (`registerMessages`), so a patient answering a questionnaire does not download them.
+ */
 export const en = {
   common: {
     appName: 'workup',
@@ -459,9 +460,6 @@ export const en = {
     nextSteps:
       'Your clinician will go through your answers and talk with you about the next steps.',
   },
-  cdm: cdmEn,
-  rtw: rtwEn,
-  vocational: vocationalEn,
 };
 
 export type Messages = typeof en;

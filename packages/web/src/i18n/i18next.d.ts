@@ -1,8 +1,8 @@
-import type { Messages } from './en';
+import type { AllMessages } from './index';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages };
+    resources: { translation: AllMessages };
   }
 }

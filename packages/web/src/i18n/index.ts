@@ -1,7 +1,36 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
+import type { cdmEn } from '../features/cdm/messages';
+import type { rtwEn } from '../features/rtw/messages';
+import type { vocationalEn } from '../features/vocational/messages';
+import { en, type Messages } from './en';
 import { sv } from './sv';
+
+/**
+ * The texts of staff features, each in its own `messages.ts` (English, and Swedish of the same
+ * type). They are added when a chunk that shows them loads (`registerMessages`), not at start-up.
+ */
+export interface FeatureMessages {
+  cdm: typeof cdmEn;
+  rtw: typeof rtwEn;
+  vocational: typeof vocationalEn;
+}
+
+/** Every text the app can show, for i18next's typed keys. */
+export type AllMessages = Messages & FeatureMessages;
+
+/**
+ * Adds a feature's texts in both languages (idempotent). Called at the top of the lazy chunk
+ * that shows them, before any of its components renders.
+ */
+export function registerMessages<K extends keyof FeatureMessages>(
+  key: K,
+  english: FeatureMessages[K],
+  swedish: FeatureMessages[K],
+): void {
+  i18next.addResourceBundle('en', 'translation', { [key]: english }, true, true);
+  i18next.addResourceBundle('sv', 'translation', { [key]: swedish }, true, true);
+}
 
 /** Languages the app ships texts for; the first is the fallback. */
 export const LANGUAGES = ['en', 'sv'] as const;

@@ -1,6 +1,3 @@
-import { cdmSv } from '../features/cdm/messages';
-import { rtwSv } from '../features/rtw/messages';
-import { vocationalSv } from '../features/vocational/messages';
 import type { Messages } from './en';
 
 /** Swedish texts; the `Messages` type keeps the keys in step with English. */
@@ -460,7 +457,4 @@ export const sv: Messages = {
     },
     nextSteps: 'Din behandlare går igenom dina svar och pratar med dig om nästa steg.',
   },
-  cdm: cdmSv,
-  rtw: rtwSv,
-  vocational: vocationalSv,
 };

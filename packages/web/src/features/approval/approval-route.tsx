@@ -27,6 +27,11 @@ import {
   ticksFor,
 } from './approval-model';
 import type { Ticks } from './approval-model';
+import { registerMessages } from '../../i18n/index';
+import { cdmEn, cdmSv } from '../cdm/messages';
+
+// The page's texts come with this chunk, not with the questionnaire's first download.
+registerMessages('cdm', cdmEn, cdmSv);
 
 /** Why the page cannot show the choices, each with its own page. */
 type ApprovalProblem = 'no_token' | 'invalid_link' | 'link_expired' | 'unavailable';

@@ -4,6 +4,7 @@ import i18next from 'i18next';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../api-client';
 import { en } from '../../i18n/en';
+import { cdmEn } from './messages';
 import { apiErrors, fieldId, formField, issueErrors } from './cdm-errors';
 
 let t: TFunction;
@@ -11,7 +12,7 @@ let t: TFunction;
 before(async () => {
   const instance = i18next.createInstance();
   await instance.init({
-    resources: { en: { translation: en } },
+    resources: { en: { translation: { ...en, cdm: cdmEn } } },
     lng: 'en',
     interpolation: { escapeValue: false },
   });

@@ -11,6 +11,13 @@ import { EmployerDeadlines, SharedSections, ViewDates } from '../cdm/employer-vi
 import { employerProblemOf } from './employer-problem';
 import type { EmployerProblem } from './employer-problem';
 import { captureEmployerToken, sessionStorageOrNull } from './employer-token';
+import { registerMessages } from '../../i18n/index';
+import { cdmEn, cdmSv } from '../cdm/messages';
+import { rtwEn, rtwSv } from '../rtw/messages';
+
+// The meeting's texts, and the deadlines' names (the RTW texts), come with this chunk.
+registerMessages('cdm', cdmEn, cdmSv);
+registerMessages('rtw', rtwEn, rtwSv);
 
 type PageState =
   | { readonly kind: 'loading' }

@@ -4,11 +4,16 @@ import type { TimelineEvent } from '@workup/contracts';
 import i18next from 'i18next';
 import { en } from '../../i18n/en';
 import { sv } from '../../i18n/sv';
+import { vocationalEn, vocationalSv } from '../vocational/messages';
+import { rtwEn, rtwSv } from './messages';
 import { checkpointLabel, eventLabel } from './event-label';
 
 const i18n = i18next.createInstance();
 void i18n.init({
-  resources: { en: { translation: en }, sv: { translation: sv } },
+  resources: {
+    en: { translation: { ...en, rtw: rtwEn, vocational: vocationalEn } },
+    sv: { translation: { ...sv, rtw: rtwSv, vocational: vocationalSv } },
+  },
   lng: 'en',
   initAsync: false,
   interpolation: { escapeValue: false },
