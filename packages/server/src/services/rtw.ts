@@ -542,6 +542,15 @@ export async function loadMeetings(
   );
 }
 
+/** The e-mail's subject by kind: what happened, never who it happened to. */
+const NOTIFICATION_SUBJECTS: Readonly<Record<ReferralNotificationRecord['kind'], string>> = {
+  accepted: 'Vocational advice: your referral was accepted',
+  step_started: 'Vocational advice: a new step of care has started',
+  discharged: 'Vocational advice: care has ended, with the outcome',
+  declined: 'Vocational advice: your referral was declined',
+  withdrawn: 'Vocational advice: your referral was withdrawn',
+};
+
 /**
  * Sends one notification to the referring clinician by e-mail (the job `referral.notify`), once:
  * a notification already sent is left alone. The e-mail says what the service did and links to
@@ -562,7 +571,7 @@ export async function sendReferralNotification(
   const link = `${deps.config.publicUrl}/patients/${notification.patientId}`;
   const { providerMessageId } = await mailer.send({
     to: recipient.email,
-    subject: 'Vocational advice: an update on your referral',
+    subject: NOTIFICATION_SUBJECTS[notification.kind as ReferralNotificationRecord['kind']],
     text:
       `${notification.message}\n\n` +
       `Open the patient's record in workup to see the referral: ${link}\n\n` +

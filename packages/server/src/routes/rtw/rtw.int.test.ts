@@ -325,6 +325,17 @@ describeEachDatabase('return to work over HTTP', (getDatabase) => {
       assert.ok(!/sleeps|supervisor|lighter/i.test(mail.body), mail.body);
     }
     assert.ok(mails.some((mail) => mail.body.includes('returned to work')));
+    // The subject says what happened (oldest first: accepted, three steps, discharged).
+    assert.deepEqual(
+      [...mails].reverse().map((mail) => mail.subject),
+      [
+        'Vocational advice: your referral was accepted',
+        'Vocational advice: a new step of care has started',
+        'Vocational advice: a new step of care has started',
+        'Vocational advice: a new step of care has started',
+        'Vocational advice: care has ended, with the outcome',
+      ],
+    );
 
     const notifications = NotificationListSchema.parse((await get('/api/v1/notifications')).json());
     assert.equal(notifications.unread, 5);
