@@ -1,22 +1,18 @@
 import type { PatientSharingPage, SharingItem } from '@workup/contracts';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ReactNode, SubmitEvent } from 'react';
+import { useState } from 'react';
+import type { SubmitEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { createSharingApi, isApiError } from '../../api-client';
 import type { SharingApi } from '../../api-client';
 import { formatDateTime } from '../../ui/format';
-import { LanguageSwitch } from '../../ui/language-switch';
-import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { formatCalendarDate } from '../cdm/calendar-date';
 import { SharedSections, ViewDates } from '../cdm/employer-view-sections';
 import { employerProblemOf } from '../employer/employer-problem';
-import {
-  APPROVAL_TOKEN_KEY,
-  captureLinkToken,
-  sessionStorageOrNull,
-} from '../employer/employer-token';
+import { APPROVAL_TOKEN_KEY, captureLinkToken } from '../employer/employer-token';
+import { LinkPage, useLinkPage } from '../employer/link-page';
+import type { LinkKind } from '../employer/link-page';
 import {
   actionActor,
   decisionsFor,
@@ -36,45 +32,14 @@ registerMessages('cdm', cdmEn, cdmSv);
 /** Why the page cannot show the choices, each with its own page. */
 type ApprovalProblem = 'no_token' | 'invalid_link' | 'link_expired' | 'unavailable';
 
-type PageState =
-  | { readonly kind: 'loading' }
-  | { readonly kind: 'loaded'; readonly page: PatientSharingPage }
-  | { readonly kind: 'problem'; readonly problem: ApprovalProblem };
-
-/** The patient's frame: the service's name and the language, nothing of the staff workspace. */
-function ApprovalLayout({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <header className="site-header">
-        <div className="site-header__inner">
-          <span className="site-header__name">{t('common.appName')}</span>
-          <LanguageSwitch />
-        </div>
-      </header>
-      <main id="main-content" className="page page--patient approval-page" tabIndex={-1}>
-        {children}
-      </main>
-    </>
-  );
-}
-
-function ProblemPage({ problem, onRetry }: { problem: ApprovalProblem; onRetry: () => void }) {
-  const { t } = useTranslation();
-  const title = t(`cdm.patientPage.problems.${problem}.title`);
-  useDocumentTitle(title);
-  return (
-    <>
-      <h1>{title}</h1>
-      <p>{t(`cdm.patientPage.problems.${problem}.body`)}</p>
-      {problem === 'unavailable' ? (
-        <button type="button" className="button" onClick={onRetry}>
-          {t('common.tryAgain')}
-        </button>
-      ) : null}
-    </>
-  );
-}
+/** The patient's approval link, its token kept apart from an employer's in the same tab. */
+const APPROVAL_LINK: LinkKind<SharingApi, PatientSharingPage, ApprovalProblem> = {
+  captureToken: (env) => captureLinkToken(env, APPROVAL_TOKEN_KEY),
+  noToken: 'no_token',
+  createApi: createSharingApi,
+  load: (api) => api.getPage(),
+  problemOf: employerProblemOf,
+};
 
 /** One item's tick: the whole row is the touch target; a health item cannot be ticked. */
 function Choice({
@@ -313,52 +278,19 @@ function ChoicesPage({
  * credential, moved out of the address bar on arrival and sent as a Bearer header.
  */
 export function ApprovalRoute() {
-  const [token] = useState(() =>
-    captureLinkToken(
-      { location: window.location, history: window.history, storage: sessionStorageOrNull() },
-      APPROVAL_TOKEN_KEY,
-    ),
-  );
-  const api = useMemo(() => (token === null ? null : createSharingApi(token)), [token]);
-  const [state, setState] = useState<PageState>(
-    token === null ? { kind: 'problem', problem: 'no_token' } : { kind: 'loading' },
-  );
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (api === null) return;
-    let current = true;
-    api.getPage().then(
-      (page) => {
-        if (current) setState({ kind: 'loaded', page });
-      },
-      (error: unknown) => {
-        if (current) setState({ kind: 'problem', problem: employerProblemOf(error) });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, attempt]);
-
-  const retry = useCallback(() => {
-    setState({ kind: 'loading' });
-    setAttempt((n) => n + 1);
-  }, []);
-  const showPage = useCallback((page: PatientSharingPage) => {
-    setState({ kind: 'loaded', page });
-  }, []);
-  const showProblem = useCallback((problem: ApprovalProblem) => {
-    setState({ kind: 'problem', problem });
-  }, []);
-
+  const { api, state, retry, showPage, showProblem } = useLinkPage(APPROVAL_LINK);
   return (
-    <ApprovalLayout>
-      {state.kind === 'loading' ? <Loading /> : null}
-      {state.kind === 'problem' ? <ProblemPage problem={state.problem} onRetry={retry} /> : null}
-      {state.kind === 'loaded' && api !== null ? (
-        <ChoicesPage api={api} page={state.page} onPage={showPage} onProblem={showProblem} />
-      ) : null}
-    </ApprovalLayout>
+    <LinkPage
+      mainClassName="page page--patient approval-page"
+      state={state}
+      onRetry={retry}
+      problemText={(t, problem, part) => t(`cdm.patientPage.problems.${problem}.${part}`)}
+    >
+      {(page) =>
+        api === null ? null : (
+          <ChoicesPage api={api} page={page} onPage={showPage} onProblem={showProblem} />
+        )
+      }
+    </LinkPage>
   );
 }
