@@ -124,59 +124,199 @@ function FailedNotice({ error, type }: { error: unknown; type: EventType }) {
   );
 }
 
-function DeclineForm({ idPrefix, onSubmit, pending, error }: FormProps) {
+/** A form's end: why the last try failed, if it did, and the submit button. */
+function SubmitRow({
+  type,
+  label,
+  pending,
+  error,
+  secondary = false,
+}: {
+  type: EventType;
+  label: string;
+  pending: boolean;
+  error: unknown;
+  secondary?: boolean;
+}) {
+  return (
+    <>
+      {error === null ? null : <FailedNotice error={error} type={type} />}
+      <button
+        type="submit"
+        className={secondary ? 'button button--secondary' : 'button'}
+        disabled={pending}
+      >
+        {label}
+      </button>
+    </>
+  );
+}
+
+/** One choice among `options`, each a radio button with its own id and label. */
+function RadioOptions<T extends string | number>({
+  name,
+  options,
+  selected,
+  idOf,
+  labelOf,
+  onSelect,
+  inline = false,
+}: {
+  name: string;
+  options: readonly T[];
+  selected: T | null;
+  idOf: (value: T, index: number) => string;
+  labelOf: (value: T) => string;
+  onSelect: (value: T) => void;
+  inline?: boolean;
+}) {
+  return (
+    <div className={inline ? 'radios radios--inline' : 'radios'}>
+      {options.map((value, index) => (
+        <label className="radio" key={value} htmlFor={idOf(value, index)}>
+          <input
+            id={idOf(value, index)}
+            className="radio__input"
+            type="radio"
+            name={name}
+            checked={selected === value}
+            onChange={() => {
+              onSelect(value);
+            }}
+          />
+          <span className="radio__label">{labelOf(value)}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+/** A required choice's fieldset, with its error above the options. */
+function RequiredFieldset({
+  errorId,
+  legend,
+  error,
+  children,
+}: {
+  errorId: string;
+  legend: string;
+  error: string | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <div className={error === undefined ? 'field' : 'field field--error'}>
+      <fieldset className="fieldset" aria-describedby={error === undefined ? undefined : errorId}>
+        <legend className="fieldset__legend field__label">{legend}</legend>
+        <FieldError id={errorId} message={error} />
+        {children}
+      </fieldset>
+    </div>
+  );
+}
+
+function NotesField({
+  id,
+  label,
+  rows,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  rows: number;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <textarea
+        id={id}
+        className="input textarea"
+        rows={rows}
+        maxLength={4000}
+        value={value}
+        onChange={(event) => {
+          onChange(event.target.value);
+        }}
+      />
+    </div>
+  );
+}
+
+/** A form whose reason must be given: `children` come before the reason, `request` builds it. */
+function ReasonForm({
+  id,
+  type,
+  submitLabel,
+  request,
+  onSubmit,
+  pending,
+  error,
+  children,
+}: Omit<FormProps, 'idPrefix'> & {
+  id: string;
+  type: EventType;
+  submitLabel: string;
+  request: (reason: string) => RecordReferralEventRequest;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
-  const [by, setBy] = useState<'service' | 'patient'>('service');
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (reason.trim() === '') {
       setMissing(true);
-      document.getElementById(`${idPrefix}-decline-reason`)?.focus();
+      document.getElementById(id)?.focus();
       return;
     }
     setMissing(false);
-    onSubmit({ type: 'declined', by, reason: reason.trim() });
+    onSubmit(request(reason.trim()));
   };
   return (
     <form noValidate onSubmit={submit}>
-      <fieldset className="fieldset">
-        <legend className="fieldset__legend field__label">
-          {t('vocational.actions.declineBy')}
-        </legend>
-        <div className="radios radios--inline">
-          {(['service', 'patient'] as const).map((value) => (
-            <label className="radio" key={value} htmlFor={`${idPrefix}-decline-${value}`}>
-              <input
-                id={`${idPrefix}-decline-${value}`}
-                className="radio__input"
-                type="radio"
-                name={`${idPrefix}-decline-by`}
-                checked={by === value}
-                onChange={() => {
-                  setBy(value);
-                }}
-              />
-              <span className="radio__label">
-                {t(`vocational.actions.declineByOptions.${value}`)}
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      {children}
       <ReasonField
-        id={`${idPrefix}-decline-reason`}
+        id={id}
         label={t('vocational.actions.reason')}
         value={reason}
         error={missing ? t('vocational.actions.errors.reason') : undefined}
         onChange={setReason}
       />
-      {error === null ? null : <FailedNotice error={error} type="declined" />}
-      <button type="submit" className="button button--secondary" disabled={pending}>
-        {t('vocational.actions.declineSubmit')}
-      </button>
+      <SubmitRow type={type} label={submitLabel} pending={pending} error={error} secondary />
     </form>
+  );
+}
+
+function DeclineForm({ idPrefix, ...props }: FormProps) {
+  const { t } = useTranslation();
+  const [by, setBy] = useState<'service' | 'patient'>('service');
+  return (
+    <ReasonForm
+      {...props}
+      id={`${idPrefix}-decline-reason`}
+      type="declined"
+      submitLabel={t('vocational.actions.declineSubmit')}
+      request={(reason) => ({ type: 'declined', by, reason })}
+    >
+      <fieldset className="fieldset">
+        <legend className="fieldset__legend field__label">
+          {t('vocational.actions.declineBy')}
+        </legend>
+        <RadioOptions
+          name={`${idPrefix}-decline-by`}
+          options={['service', 'patient'] as const}
+          selected={by}
+          idOf={(value) => `${idPrefix}-decline-${value}`}
+          labelOf={(value) => t(`vocational.actions.declineByOptions.${value}`)}
+          onSelect={setBy}
+          inline
+        />
+      </fieldset>
+    </ReasonForm>
   );
 }
 
@@ -254,53 +394,35 @@ function ContactForm({
       </div>
       <fieldset className="fieldset field">
         <legend className="fieldset__legend field__label">{t('vocational.actions.step')}</legend>
-        <div className="radios">
-          {CARE_STEPS.map((value) => (
-            <label className="radio" key={value} htmlFor={`${idPrefix}-step-${String(value)}`}>
-              <input
-                id={`${idPrefix}-step-${String(value)}`}
-                className="radio__input"
-                type="radio"
-                name={`${idPrefix}-step`}
-                checked={step === value}
-                onChange={() => {
-                  setStep(value);
-                  setMode(modeForStep(value, mode));
-                }}
-              />
-              <span className="radio__label">
-                {t(`vocational.actions.stepOptions.${String(value) as '1' | '2' | '3'}`)}
-              </span>
-            </label>
-          ))}
-        </div>
+        <RadioOptions
+          name={`${idPrefix}-step`}
+          options={CARE_STEPS}
+          selected={step}
+          idOf={(value) => `${idPrefix}-step-${String(value)}`}
+          labelOf={(value) =>
+            t(`vocational.actions.stepOptions.${String(value) as '1' | '2' | '3'}`)
+          }
+          onSelect={(value) => {
+            setStep(value);
+            setMode(modeForStep(value, mode));
+          }}
+        />
       </fieldset>
-      <div className={modeError === undefined ? 'field' : 'field field--error'}>
-        <fieldset
-          className="fieldset"
-          aria-describedby={modeError === undefined ? undefined : `${idPrefix}-mode-error`}
-        >
-          <legend className="fieldset__legend field__label">{t('vocational.actions.mode')}</legend>
-          <FieldError id={`${idPrefix}-mode-error`} message={modeError} />
-          <div className="radios radios--inline">
-            {STEP_MODES[step].map((value, index) => (
-              <label className="radio" key={value} htmlFor={`${idPrefix}-mode-${String(index)}`}>
-                <input
-                  id={`${idPrefix}-mode-${String(index)}`}
-                  className="radio__input"
-                  type="radio"
-                  name={`${idPrefix}-mode`}
-                  checked={mode === value}
-                  onChange={() => {
-                    setMode(value);
-                  }}
-                />
-                <span className="radio__label">{t(`vocational.referrals.modes.${value}`)}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      </div>
+      <RequiredFieldset
+        errorId={`${idPrefix}-mode-error`}
+        legend={t('vocational.actions.mode')}
+        error={modeError}
+      >
+        <RadioOptions
+          name={`${idPrefix}-mode`}
+          options={STEP_MODES[step]}
+          selected={mode}
+          idOf={(_value, index) => `${idPrefix}-mode-${String(index)}`}
+          labelOf={(value) => t(`vocational.referrals.modes.${value}`)}
+          onSelect={setMode}
+          inline
+        />
+      </RequiredFieldset>
       {step === 3 ? (
         <div className={consentError === undefined ? 'field' : 'field field--error'}>
           <FieldError id={`${idPrefix}-consent-error`} message={consentError} />
@@ -322,25 +444,19 @@ function ContactForm({
           </div>
         </div>
       ) : null}
-      <div className="field">
-        <label className="field__label" htmlFor={`${idPrefix}-notes`}>
-          {t('vocational.actions.notes')}
-        </label>
-        <textarea
-          id={`${idPrefix}-notes`}
-          className="input textarea"
-          rows={3}
-          maxLength={4000}
-          value={notes}
-          onChange={(event) => {
-            setNotes(event.target.value);
-          }}
-        />
-      </div>
-      {error === null ? null : <FailedNotice error={error} type="contact" />}
-      <button type="submit" className="button" disabled={pending}>
-        {t('vocational.actions.contactSubmit')}
-      </button>
+      <NotesField
+        id={`${idPrefix}-notes`}
+        label={t('vocational.actions.notes')}
+        rows={3}
+        value={notes}
+        onChange={setNotes}
+      />
+      <SubmitRow
+        type="contact"
+        label={t('vocational.actions.contactSubmit')}
+        pending={pending}
+        error={error}
+      />
     </form>
   );
 }
@@ -363,85 +479,47 @@ function DischargeForm({ idPrefix, onSubmit, pending, error }: FormProps) {
   const outcomeError = missing ? t('vocational.actions.errors.outcome') : undefined;
   return (
     <form noValidate onSubmit={submit}>
-      <div className={outcomeError === undefined ? 'field' : 'field field--error'}>
-        <fieldset
-          className="fieldset"
-          aria-describedby={outcomeError === undefined ? undefined : `${idPrefix}-outcome-error`}
-        >
-          <legend className="fieldset__legend field__label">
-            {t('vocational.actions.outcome')}
-          </legend>
-          <FieldError id={`${idPrefix}-outcome-error`} message={outcomeError} />
-          <div className="radios">
-            {DISCHARGE_OUTCOMES.map((value, index) => (
-              <label className="radio" key={value} htmlFor={`${idPrefix}-outcome-${String(index)}`}>
-                <input
-                  id={`${idPrefix}-outcome-${String(index)}`}
-                  className="radio__input"
-                  type="radio"
-                  name={`${idPrefix}-outcome`}
-                  checked={outcome === value}
-                  onChange={() => {
-                    setOutcome(value);
-                  }}
-                />
-                <span className="radio__label">{t(`vocational.referrals.outcomes.${value}`)}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${idPrefix}-discharge-notes`}>
-          {t('vocational.actions.dischargeNotes')}
-        </label>
-        <textarea
-          id={`${idPrefix}-discharge-notes`}
-          className="input textarea"
-          rows={2}
-          maxLength={4000}
-          value={notes}
-          onChange={(event) => {
-            setNotes(event.target.value);
-          }}
+      <RequiredFieldset
+        errorId={`${idPrefix}-outcome-error`}
+        legend={t('vocational.actions.outcome')}
+        error={outcomeError}
+      >
+        <RadioOptions
+          name={`${idPrefix}-outcome`}
+          options={DISCHARGE_OUTCOMES}
+          selected={outcome}
+          idOf={(_value, index) => `${idPrefix}-outcome-${String(index)}`}
+          labelOf={(value) => t(`vocational.referrals.outcomes.${value}`)}
+          onSelect={setOutcome}
         />
-      </div>
-      {error === null ? null : <FailedNotice error={error} type="discharged" />}
-      <button type="submit" className="button" disabled={pending}>
-        {t('vocational.actions.dischargeSubmit')}
-      </button>
+      </RequiredFieldset>
+      <NotesField
+        id={`${idPrefix}-discharge-notes`}
+        label={t('vocational.actions.dischargeNotes')}
+        rows={2}
+        value={notes}
+        onChange={setNotes}
+      />
+      <SubmitRow
+        type="discharged"
+        label={t('vocational.actions.dischargeSubmit')}
+        pending={pending}
+        error={error}
+      />
     </form>
   );
 }
 
-function WithdrawForm({ idPrefix, onSubmit, pending, error }: FormProps) {
+function WithdrawForm({ idPrefix, ...props }: FormProps) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
-  const submit = (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (reason.trim() === '') {
-      setMissing(true);
-      document.getElementById(`${idPrefix}-withdraw-reason`)?.focus();
-      return;
-    }
-    setMissing(false);
-    onSubmit({ type: 'withdrawn', by: 'referrer', reason: reason.trim() });
-  };
   return (
-    <form noValidate onSubmit={submit}>
-      <ReasonField
-        id={`${idPrefix}-withdraw-reason`}
-        label={t('vocational.actions.reason')}
-        value={reason}
-        error={missing ? t('vocational.actions.errors.reason') : undefined}
-        onChange={setReason}
-      />
-      {error === null ? null : <FailedNotice error={error} type="withdrawn" />}
-      <button type="submit" className="button button--secondary" disabled={pending}>
-        {t('vocational.actions.withdrawSubmit')}
-      </button>
-    </form>
+    <ReasonForm
+      {...props}
+      id={`${idPrefix}-withdraw-reason`}
+      type="withdrawn"
+      submitLabel={t('vocational.actions.withdrawSubmit')}
+      request={(reason) => ({ type: 'withdrawn', by: 'referrer', reason })}
+    />
   );
 }
 
