@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { collectConsoleErrors, launchBrowserOrSkip, startTestServer } from '@workup/testkit';
 import type { Locator, Page } from 'playwright-core';
-import { addPatient, assertNoAxeViolations, heading, screenshot } from './helpers';
+import {
+  addPatient,
+  assertNoAxeViolations,
+  heading,
+  screenshot,
+  signInCollectingErrors,
+} from './helpers';
 
 const OBSTACLE = 'Lifting parcels above 15 kg at the loading bay';
 /** The health item; its distinctive word must never reach the employer. */
@@ -37,18 +43,11 @@ test('the patient chooses on their own link what the employer sees, and withdraw
   });
 
   // -- The clinician signs in, adds a patient and starts a meeting.
-  const staffContext = await browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: { width: 1280, height: 900 },
-  });
-  const staff = await staffContext.newPage();
-  const staffErrors = collectConsoleErrors(staff);
-  await staff.goto('/sign-in');
-  await heading(staff, 'Sign in');
-  await staff.getByLabel('Email address').fill(server.clinician.email);
-  await staff.getByLabel('Password').fill(server.clinician.password);
-  await staff.getByRole('button', { name: 'Sign in' }).click();
-  await staff.waitForURL(/\/patients$/);
+  const { page: staff, errors: staffErrors } = await signInCollectingErrors(
+    browser,
+    server.baseUrl,
+    server.clinician,
+  );
   await addPatient(staff, { givenName: 'Sara', familyName: 'Holm', birthYear: '1984' });
 
   const panel = staff.getByRole('region', { name: 'Convergence Dialogue Meetings' });

@@ -3,7 +3,13 @@ import { test } from 'node:test';
 import { CSRF_HEADER } from '@workup/contracts';
 import { collectConsoleErrors, launchBrowserOrSkip, startTestServer } from '@workup/testkit';
 import type { Locator, Page } from 'playwright-core';
-import { addPatient, assertNoAxeViolations, heading, screenshot } from './helpers';
+import {
+  addPatient,
+  assertNoAxeViolations,
+  heading,
+  screenshot,
+  signInCollectingErrors,
+} from './helpers';
 
 const DAY_MS = 86_400_000;
 
@@ -83,18 +89,11 @@ test('a clinician runs a CDM end to end with an employer', async (t) => {
   });
 
   // -- The clinician signs in and adds a patient.
-  const staffContext = await browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: { width: 1280, height: 900 },
-  });
-  const staff = await staffContext.newPage();
-  const staffErrors = collectConsoleErrors(staff);
-  await staff.goto('/sign-in');
-  await heading(staff, 'Sign in');
-  await staff.getByLabel('Email address').fill(server.clinician.email);
-  await staff.getByLabel('Password').fill(server.clinician.password);
-  await staff.getByRole('button', { name: 'Sign in' }).click();
-  await staff.waitForURL(/\/patients$/);
+  const { page: staff, errors: staffErrors } = await signInCollectingErrors(
+    browser,
+    server.baseUrl,
+    server.clinician,
+  );
   await addPatient(staff, { givenName: 'Maja', familyName: 'Lind', birthYear: '1979' });
   const patientUrl = staff.url();
   const patientId = patientUrl.slice(patientUrl.lastIndexOf('/') + 1);

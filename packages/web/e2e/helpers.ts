@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BASELINE_INSTRUMENTS } from '@workup/contracts';
 import { findInstrument } from '@workup/core';
-import { checkAxe } from '@workup/testkit';
+import { checkAxe, collectConsoleErrors } from '@workup/testkit';
 import type { Browser, Page } from 'playwright-core';
 
 /** The budget for the patient route: JavaScript it downloads, gzipped (issue 6). */
@@ -28,24 +28,48 @@ export async function heading(page: Page, name: string | RegExp): Promise<void> 
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
+/** A fresh desktop page in its own context. */
+async function desktopPage(browser: Browser, baseUrl: string): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1280, height: 900 },
+  });
+  return context.newPage();
+}
+
 /** Signs the clinician in on a fresh desktop page and lands on the caseload. */
 export async function signIn(
   browser: Browser,
   baseUrl: string,
   clinician: { email: string; password: string },
 ): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = await context.newPage();
+  const page = await desktopPage(browser, baseUrl);
+  await signInOn(page, clinician);
+  return page;
+}
+
+/**
+ * As `signIn`, collecting the page's console errors from its very first load (the sign-in page
+ * included): assert `errors.errors` is empty at the end of the test.
+ */
+export async function signInCollectingErrors(
+  browser: Browser,
+  baseUrl: string,
+  clinician: { email: string; password: string },
+): Promise<{ page: Page; errors: { readonly errors: string[] } }> {
+  const page = await desktopPage(browser, baseUrl);
+  const errors = collectConsoleErrors(page);
+  await signInOn(page, clinician);
+  return { page, errors };
+}
+
+async function signInOn(page: Page, clinician: { email: string; password: string }) {
   await page.goto('/sign-in');
   await heading(page, 'Sign in');
   await page.getByLabel('Email address').fill(clinician.email);
   await page.getByLabel('Password').fill(clinician.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/patients$/);
-  return page;
 }
 
 /** Adds a patient through the form on the caseload and opens their page. */
