@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { collectConsoleErrors, launchBrowserOrSkip, startTestServer } from '@workup/testkit';
-import type { Locator, Page } from 'playwright-core';
 import {
   addPatient,
   assertNoAxeViolations,
+  bodyText,
+  fillItem,
   heading,
   screenshot,
   signInCollectingErrors,
@@ -18,20 +19,6 @@ const RESOURCE = 'A team leader who backs gradual return';
 const ADJUSTMENT = 'Scanning desk instead of loading for four weeks';
 
 const NOTHING_SHARED = 'The employee has not shared any details of this meeting with you.';
-
-async function bodyText(page: Page): Promise<string> {
-  return page.locator('body').innerText();
-}
-
-async function fillItem(
-  scope: Locator,
-  label: string,
-  text: string,
-  category: string,
-): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).fill(text);
-  await scope.getByLabel(`Category of ${label}`, { exact: true }).selectOption({ label: category });
-}
 
 test('the patient chooses on their own link what the employer sees, and withdraws it', async (t) => {
   const browser = await launchBrowserOrSkip(t);

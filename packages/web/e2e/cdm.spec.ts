@@ -6,6 +6,8 @@ import type { Locator, Page } from 'playwright-core';
 import {
   addPatient,
   assertNoAxeViolations,
+  bodyText,
+  fillItem,
   heading,
   screenshot,
   signInCollectingErrors,
@@ -58,25 +60,11 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-async function bodyText(page: Page): Promise<string> {
-  return page.locator('body').innerText();
-}
-
 async function assertNothingClinical(page: Page, where: string): Promise<void> {
   const text = await bodyText(page);
   for (const pattern of NEVER_FOR_EMPLOYER) {
     assert.doesNotMatch(text, pattern, `${where} shows ${String(pattern)}`);
   }
-}
-
-async function fillItem(
-  scope: Locator,
-  label: string,
-  text: string,
-  category: string,
-): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).fill(text);
-  await scope.getByLabel(`Category of ${label}`, { exact: true }).selectOption({ label: category });
 }
 
 test('a clinician runs a CDM end to end with an employer', async (t) => {

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { BASELINE_INSTRUMENTS } from '@workup/contracts';
 import { findInstrument } from '@workup/core';
 import { checkAxe, collectConsoleErrors } from '@workup/testkit';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 
 /** The budget for the patient route: JavaScript it downloads, gzipped (issue 6). */
 export const PATIENT_JS_BUDGET_BYTES = 200 * 1024;
@@ -70,6 +70,22 @@ async function signInOn(page: Page, clinician: { email: string; password: string
   await page.getByLabel('Password').fill(clinician.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/patients$/);
+}
+
+/** The page's visible text. */
+export async function bodyText(page: Page): Promise<string> {
+  return page.locator('body').innerText();
+}
+
+/** Fills one item of a CDM step (its text and its category) in `scope`. */
+export async function fillItem(
+  scope: Locator,
+  label: string,
+  text: string,
+  category: string,
+): Promise<void> {
+  await scope.getByLabel(label, { exact: true }).fill(text);
+  await scope.getByLabel(`Category of ${label}`, { exact: true }).selectOption({ label: category });
 }
 
 /** Adds a patient through the form on the caseload and opens their page. */
