@@ -183,8 +183,14 @@ export function toReferral(
   notifications: readonly ReferralNotificationRow[],
   names: ReadonlyMap<string, string>,
 ): VocationalReferral {
-  const events = referralEventsOf(eventRows);
-  const folded = foldReferral(events);
+  // Each stored event parsed once: folded by core, and listed with who recorded it.
+  const records = eventRows.map((eventRow) => ({
+    sequence: eventRow.sequence,
+    event: ReferralEventSchema.parse(eventRow.event),
+    recordedBy: eventRow.recordedBy,
+    recordedByName: eventRow.recordedByName,
+  }));
+  const folded = foldReferral(records.map((record) => record.event));
   if (!folded.ok) {
     throw new Error(
       `referral ${row.id}: stored event ${String(folded.rejection.index)} is invalid (${folded.rejection.code})`,
@@ -207,12 +213,7 @@ export function toReferral(
     overrideReason: row.overrideReason,
     state,
     svai: svaiSessions(state, riskGroup),
-    events: eventRows.map((eventRow) => ({
-      sequence: eventRow.sequence,
-      event: ReferralEventSchema.parse(eventRow.event),
-      recordedBy: eventRow.recordedBy,
-      recordedByName: eventRow.recordedByName,
-    })),
+    events: records,
     notifications: notifications.map(toNotification),
   };
 }
